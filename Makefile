@@ -1,0 +1,59 @@
+# Verktygslådan. `make serve` and `make test` are all a fresh machine needs;
+# each installs what it needs first.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+BUILD_STAMP := $(VENV)/.build-deps
+TEST_STAMP := $(VENV)/.test-deps
+ADDRESS ?= 127.0.0.1:8000
+
+# Silence the MkDocs 2.0 / ProperDocs banners; see shared research, stack.md §1.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: serve build check test schema system-deps clean
+
+## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits
+serve: $(BUILD_STAMP)
+	$(PY) -m verktygsladan check
+	$(MKDOCS) serve --strict --dev-addr $(ADDRESS)
+
+## build: validate, then build the site into site/ (site/ is replaced only if the build succeeds)
+build: $(BUILD_STAMP)
+	$(PY) -m verktygsladan check
+	rm -rf .site-staging
+	$(MKDOCS) build --strict --site-dir .site-staging
+	rm -rf site
+	mv .site-staging site
+
+## check: validate the methods only (fast, builds nothing)
+check: $(BUILD_STAMP)
+	$(PY) -m verktygsladan check
+
+## schema: regenerate methods/method.schema.json after changing the schema or vocabulary
+schema: $(BUILD_STAMP)
+	$(PY) -m verktygsladan schema
+
+## test: run every test, installing Python and Debian packages first if missing
+test: $(TEST_STAMP) system-deps
+	$(PY) -m pytest
+
+system-deps:
+	@bash tests/install-system-deps.sh
+
+clean:
+	rm -rf site .site-staging docs/metoder .pytest_cache
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BUILD_STAMP): requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt $(BUILD_STAMP)
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@

@@ -1,0 +1,83 @@
+"""Shared fixtures: copies of the project to build in, and ways to run it.
+
+Tests never build in the working tree: each gets its own copy of the
+project (or of its parts), so they can break methods freely.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+# What a build needs; everything else in the repository is left behind.
+PROJECT_PARTS = ("docs", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "metoder", ".generated-by-verktygsladan")
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def copy_project(dest: Path, *, methods_from: Path | None = None) -> Path:
+    """Copy the project to dest. With methods_from, methods/ holds only the shared
+    files (vocabulary, schema) plus the method folders found in methods_from."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=_IGNORED)
+        else:
+            shutil.copy2(source, dest / part)
+    if methods_from is not None:
+        for folder in (dest / "methods").iterdir():
+            if folder.is_dir():
+                shutil.rmtree(folder)
+        for folder in methods_from.iterdir():
+            shutil.copytree(folder, dest / "methods" / folder.name, ignore=_IGNORED)
+    return dest
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "verktygsladan", "--root", str(root), *args],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True)
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+                          cwd=root, env=ENV, capture_output=True, text=True)
+
+
+def assert_built(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 0, f"Bygget misslyckades:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture
+def corpus_project(tmp_path: Path) -> Path:
+    """A project whose only method is the test corpus's complete example method."""
+    return copy_project(tmp_path / "projekt", methods_from=CORPUS / "valid")
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Path:
+    """A copy of the project with the real methods."""
+    return copy_project(tmp_path / "projekt")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, built once per test session. Returns the site folder."""
+    root = copy_project(tmp_path_factory.mktemp("handbok") / "projekt")
+    assert_built(mkdocs_build(root))
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    from verktygsladan.content import load_handbook
+
+    return load_handbook(ROOT)

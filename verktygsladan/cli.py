@@ -1,0 +1,81 @@
+"""Command line: `python -m verktygsladan check|schema|generate`.
+
+Content errors are printed in Swedish without a Python traceback and give
+exit code 1, so editors and CI see what to fix and nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .content import ContentInvalid, Handbook, load_handbook
+from .content.json_schema import render_json_schema
+from .content.library import METHODS_DIR, SCHEMA_FILE
+from .pages import generate_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(root: Path) -> Handbook | None:
+    try:
+        handbook = load_handbook(root)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return None
+    if handbook.warnings:
+        print("\n".join(str(w) for w in handbook.warnings), file=sys.stderr)
+    return handbook
+
+
+def check(root: Path) -> int:
+    handbook = _load(root)
+    if handbook is None:
+        return 1
+    count = len(handbook.methods)
+    print(f"Innehållet är giltigt: {count} {'metod' if count == 1 else 'metoder'} kontrollerade.")
+    return 0
+
+
+def schema(root: Path, *, verify: bool) -> int:
+    handbook = _load(root)
+    if handbook is None:
+        return 1
+    target = root / METHODS_DIR / SCHEMA_FILE
+    text = render_json_schema(handbook.vocabulary)
+    if verify:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            print(f"{target.relative_to(root)} är inaktuell. Kör `make schema` och checka in filen.", file=sys.stderr)
+            return 1
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"Skrev {target.relative_to(root)}.")
+    return 0
+
+
+def generate(root: Path, docs_dir: Path) -> int:
+    handbook = _load(root)
+    if handbook is None:
+        return 1
+    changed = generate_pages(handbook, docs_dir)
+    print(f"Genererade sidor: {len(changed)} ändrade filer.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="verktygsladan", description="Verktygslådans innehållsverktyg.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="Projektets rotmapp.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="Kontrollera alla metoder.")
+    schema_parser = commands.add_parser("schema", help="Skriv JSON-schemat för method.yml.")
+    schema_parser.add_argument("--check", action="store_true", help="Kontrollera bara att schemat är aktuellt.")
+    generate_parser = commands.add_parser("generate", help="Skriv metodsidorna till docs/.")
+    generate_parser.add_argument("--docs", type=Path, default=None, help="Mappen docs/.")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    if args.command == "schema":
+        return schema(root, verify=args.check)
+    return generate(root, args.docs or root / "docs")

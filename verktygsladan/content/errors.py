@@ -1,0 +1,94 @@
+"""Problems found in the content, reported to editors in Swedish.
+
+Every problem carries the file, the line (when the source gives one) and the
+field, because editors fix content in a text editor, not in a debugger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+# A path into a YAML document: mapping keys and list indexes (0-based).
+FieldPath = tuple[str | int, ...]
+
+
+def describe_path(path: FieldPath) -> str:
+    """Render a field path the way an editor reads it: `steps → punkt 3 → title`."""
+    parts: list[str] = []
+    for part in path:
+        parts.append(f"punkt {part + 1}" if isinstance(part, int) else str(part))
+    return " → ".join(parts)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+    is_warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", rad {self.line}"
+        if self.field:
+            where += f", fält \"{self.field}\""
+        kind = "Varning" if self.is_warning else "Fel"
+        return f"{kind} i {where}: {self.message}"
+
+
+@dataclass
+class Report:
+    """Collects every problem of a run so that an editor sees them all at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, file: str, message: str, *, line: int | None = None, path: FieldPath = ()) -> None:
+        self.problems.append(Problem(file, line, describe_path(path) or None, message))
+
+    def warning(self, file: str, message: str, *, line: int | None = None, path: FieldPath = ()) -> None:
+        self.problems.append(Problem(file, line, describe_path(path) or None, message, is_warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_warning]
+
+    def render(self) -> str:
+        lines = [str(p) for p in sorted(self.errors, key=_sort_key)]
+        lines += [str(p) for p in sorted(self.warnings, key=_sort_key)]
+        return "\n".join(lines)
+
+
+def _sort_key(problem: Problem) -> tuple:
+    # Stable sort: problems on the same line keep the order they were found in.
+    return (problem.file, problem.line or 0)
+
+
+class ContentInvalid(Exception):
+    """Raised when the content has errors; carries the full report."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        summary = (
+            f"Innehållet har {len(report.errors)} fel och kan inte byggas. "
+            "Rätta felen nedan och försök igen."
+        )
+        super().__init__(summary + "\n" + report.render())
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def join_swedish(words: Iterable[str]) -> str:
+    """`a, b och c` — used to list allowed values in messages."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]

@@ -1,0 +1,171 @@
+"""Loading every method under methods/ into one validated `Handbook`.
+
+All problems of all files are collected before anything is raised, so an
+editor sees every error of a run at once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ContentInvalid, Problem, Report, join_swedish
+from .fields import IDENTIFIER, Context
+from .prose import load_prose
+from .schema import Method, Related
+from .vocabulary import Vocabulary, load_vocabulary
+from .yaml_source import INVALID, SourceDocument, load_yaml
+
+METHODS_DIR = "methods"
+METHOD_FILE = "method.yml"
+TEXT_FILE = "text.md"
+VOCABULARY_FILE = "vocabulary.yml"
+SCHEMA_FILE = "method.schema.json"
+# Files that may sit directly in methods/ beside the method folders.
+SHARED_FILES = (VOCABULARY_FILE, SCHEMA_FILE, "README.md")
+# Folders starting with these are drafts or scaffolding, never published.
+SKIPPED_PREFIXES = ("_", ".")
+
+_INVERSE_RELATION = {"before": "after", "after": "before", "combine_with": "combine_with"}
+
+
+@dataclass
+class Handbook:
+    vocabulary: Vocabulary
+    methods: list[Method]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def method(self, slug: str) -> Method:
+        return next(m for m in self.methods if m.slug == slug)
+
+    def related(self, method: Method) -> dict[str, list[Method]]:
+        """Related methods in both directions: if A says "after: B", B gets "before: A"."""
+        found: dict[str, list[Method]] = {relation: [] for relation in Related.fields}
+        if method.related is not None:
+            for relation, slugs in method.related:
+                found[relation] += [self.method(slug) for slug in slugs]
+        for other in self.methods:
+            if other.related is None:
+                continue
+            for relation, slugs in other.related:
+                if method.slug in slugs:
+                    found[_INVERSE_RELATION[relation]].append(other)
+        return {relation: list(dict.fromkeys(methods)) for relation, methods in found.items()}
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Validate everything under root/methods; raise ContentInvalid listing every error."""
+    report = Report()
+    methods_dir = root / METHODS_DIR
+    vocabulary = load_vocabulary(methods_dir / VOCABULARY_FILE, f"{METHODS_DIR}/{VOCABULARY_FILE}", report)
+    if vocabulary is None:
+        raise ContentInvalid(report)
+
+    methods: list[Method] = []
+    sources: dict[str, SourceDocument] = {}
+    for entry in sorted(methods_dir.iterdir()):
+        display = f"{METHODS_DIR}/{entry.name}"
+        if entry.name.startswith(SKIPPED_PREFIXES):
+            continue
+        if not entry.is_dir():
+            if entry.name not in SHARED_FILES:
+                report.error(display, "Filen hör inte hemma direkt i methods/. Varje metod ligger i en egen mapp "
+                                      f"med filerna {METHOD_FILE} och {TEXT_FILE}.")
+            continue
+        if not IDENTIFIER.match(entry.name):
+            report.error(display, f"Mappnamnet \"{entry.name}\" blir metodens webbadress och får bara innehålla "
+                                  "små bokstäver a–z (inte å, ä, ö), siffror och bindestreck.")
+            continue
+        loaded = _load_method(entry, display, vocabulary, report)
+        if loaded is not None:
+            method, doc = loaded
+            methods.append(method)
+            sources[method.slug] = doc
+
+    _check_across_methods(methods, sources, report)
+    _warn_about_overdue_reviews(methods, sources, report)
+    if report.errors:
+        raise ContentInvalid(report)
+    return Handbook(vocabulary=vocabulary, methods=methods, warnings=report.warnings)
+
+
+def _load_method(folder: Path, display: str, vocabulary: Vocabulary,
+                 report: Report) -> tuple[Method, SourceDocument] | None:
+    for extra in sorted(folder.iterdir()):
+        if extra.name not in (METHOD_FILE, TEXT_FILE) and not extra.name.startswith("."):
+            report.error(f"{display}/{extra.name}", f"Okänd fil i metodmappen. En metodmapp innehåller bara "
+                                                    f"{METHOD_FILE} och {TEXT_FILE}.")
+    for required in (METHOD_FILE, TEXT_FILE):
+        if not (folder / required).is_file():
+            report.error(display, f"Metodmappen saknar filen {required}.")
+    if not (folder / METHOD_FILE).is_file():
+        return None
+
+    doc = load_yaml(folder / METHOD_FILE, f"{display}/{METHOD_FILE}", report)
+    text = load_prose(folder / TEXT_FILE, f"{display}/{TEXT_FILE}", report) if (folder / TEXT_FILE).is_file() else None
+    if doc is None:
+        return None
+    method = Method.parse(doc.data, (), Context(doc, report, vocabulary))
+    if method is INVALID or text is None:
+        return None
+    method.slug = folder.name
+    method.source_file = f"{display}/{METHOD_FILE}"
+    method.text_file = f"{display}/{TEXT_FILE}"
+    method.text = text
+    return method, doc
+
+
+def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocument], report: Report) -> None:
+    method_ids: dict[str, str] = {}
+    document_ids: dict[str, str] = {}
+    slugs = [m.slug for m in methods]
+    for method in methods:
+        doc = sources[method.slug]
+
+        def error(path: tuple, message: str) -> None:
+            report.error(doc.file, message, line=doc.line_of(path), path=path)
+
+        if method.id in method_ids:
+            error(("id",), f"Id \"{method.id}\" används redan av metoden i methods/{method_ids[method.id]}/. "
+                           "Ge den här metoden ett eget id.")
+        method_ids.setdefault(method.id, method.slug)
+        for kind in ("templates", "checklists"):
+            for index, document in enumerate(getattr(method, kind)):
+                owner = document_ids.setdefault(document.id, method.slug)
+                if owner != method.slug:
+                    error((kind, index, "id"), f"Id \"{document.id}\" används redan av en mall eller checklista i "
+                                               f"methods/{owner}/. Id för mallar och checklistor måste vara unika "
+                                               "i hela handboken.")
+        if method.related is None:
+            continue
+        for relation, targets in method.related:
+            for index, slug in enumerate(targets):
+                if slug == method.slug:
+                    error(("related", relation, index), "En metod kan inte vara relaterad till sig själv.")
+                elif slug not in slugs:
+                    error(("related", relation, index),
+                          f"Metoden \"{slug}\" finns inte. Ange mappnamnet för en metod under methods/: "
+                          f"{join_swedish(slugs)}.")
+
+
+def add_months(date: datetime.date, months: int) -> datetime.date:
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    return date.replace(year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def next_review(method: Method) -> datetime.date:
+    return add_months(method.trust.last_reviewed, method.trust.review_interval_months)
+
+
+def _warn_about_overdue_reviews(methods: list[Method], sources: dict[str, SourceDocument], report: Report) -> None:
+    today = datetime.date.today()
+    for method in methods:
+        due = next_review(method)
+        if due < today:
+            doc = sources[method.slug]
+            path = ("trust", "last_reviewed")
+            report.warning(doc.file, f"Metoden skulle ha granskats senast {due.isoformat()}. Granska innehållet och "
+                                     "uppdatera last_reviewed och ändringsloggen.", line=doc.line_of(path), path=path)

@@ -1,0 +1,268 @@
+"""The content model of a method: the single source of truth.
+
+`Method` describes methods/<slug>/method.yml and `MethodText` describes the
+sections of methods/<slug>/text.md. Validation, the typed objects that pages
+are rendered from, and the JSON Schema published for editors are all derived
+from these classes, so a field is added or renamed here and nowhere else.
+
+Labels and help texts are Swedish because editors read them: in error
+messages and as hover help in their editor.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .errors import FieldPath
+from .fields import (
+    Choice,
+    Context,
+    Date,
+    Identifier,
+    Integer,
+    ListOf,
+    Markdown,
+    Nested,
+    Record,
+    Text,
+    Url,
+)
+
+SUMMARY_MAX_LENGTH = 160
+
+
+def _choices(vocabulary: str, label: str, *, min_items: int = 1, help: str = "", required: bool = True) -> ListOf:
+    return ListOf(Choice(label, vocabulary=vocabulary), label, min_items=min_items, unique=True,
+                  help=help, required=required)
+
+
+def _paragraphs(label: str, *, min_items: int = 0, help: str = "", required: bool = False) -> ListOf:
+    return ListOf(Markdown(label), label, min_items=min_items, help=help, required=required)
+
+
+class Range(Record):
+    label = "Ett intervall"
+    min = Integer("Minst", minimum=0)
+    max = Integer("Högst", minimum=0)
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        if self.min > self.max:
+            ctx.error(path + ("min",), f"\"min\" ({self.min}) är större än \"max\" ({self.max}).")
+
+
+class People(Record):
+    label = "Vem gör vad"
+    lead = _choices("roles", "Leder arbetet", help="Roller eller förvaltningar som leder metoden.")
+    participants = _choices("roles", "Deltar", min_items=0, required=False,
+                            help="Roller, förvaltningar och grupper som deltar.")
+    description = Markdown("Roller och ansvar", required=False,
+                           help="Vad var och en gör, om det inte framgår av stegen.")
+
+
+class Effort(Record):
+    label = "Tidsåtgång och omfattning"
+    weeks = Nested(Range, "Kalendertid i veckor", help="Hur många veckor arbetet brukar ta från start till resultat.")
+    participants = Nested(Range, "Antal deltagare", help="Hur många personer som brukar delta.")
+    note = Markdown("Om tidsåtgången", required=False, help="Till exempel arbetstimmar per deltagare.")
+
+
+class Step(Record):
+    label = "Ett steg"
+    title = Text("Rubrik", max_length=100)
+    description = Markdown("Vad man gör", help="Konkret: vem gör vad, med vilket underlag, och vad som ska komma ut.")
+    time = Text("Tidsåtgång", max_length=80, required=False, help="Till exempel \"2–3 timmar\" eller \"1 vecka\".")
+    uses = ListOf(Identifier("Mall eller checklista"), "Mallar och checklistor som används", unique=True,
+                  required=False, help="Id för mallar och checklistor i samma metod.")
+
+
+class LegalBasis(Record):
+    label = "En rättslig grund"
+    law = Text("Lag", max_length=140, help="Lagens namn och SFS-nummer, till exempel \"Plan- och bygglagen (2010:900)\".")
+    section = Text("Kapitel och paragraf", max_length=80, help="Till exempel \"5 kap. 2 §\".")
+    statement = Markdown("Vad som gäller", help="Vad bestämmelsen betyder för metoden, med egna ord.")
+    as_of = Date("Gäller per", help="Det datum som uppgiften avser (rättsläget vid det datumet).")
+    url = Url("Länk till lagtext eller vägledning", required=False)
+
+
+class Example(Record):
+    label = "Ett exempel"
+    municipality = Text("Kommun eller organisation", max_length=100)
+    year = Integer("År", minimum=1900, maximum=2100)
+    description = Markdown("Vad som gjordes")
+    source_url = Url("Källa", help="Var exemplet är beskrivet. Exempel utan källa publiceras inte.")
+
+
+class ChecklistItem(Record):
+    label = "En punkt i checklistan"
+    text = Text("Punkt", max_length=300)
+    level = Choice("Kravnivå", vocabulary="checklist_levels", required=False,
+                   help="SKA för det som krävs, BÖR för det som rekommenderas.")
+
+
+class Checklist(Record):
+    label = "En checklista"
+    id = Identifier("Id", help="Unikt i hela handboken. Används i filnamn för nedladdningar.")
+    title = Text("Rubrik", max_length=120)
+    description = Markdown("Om checklistan", required=False)
+    items = ListOf(Nested(ChecklistItem, "Punkt"), "Punkter", min_items=1)
+
+
+class TemplateTable(Record):
+    label = "En tabell att fylla i"
+    columns = ListOf(Text("Kolumnrubrik", max_length=80), "Kolumner", min_items=1)
+    row_headings = ListOf(Text("Radrubrik", max_length=120), "Förifyllda radrubriker", required=False,
+                          help="Text i första kolumnen, en per rad.")
+    empty_rows = Integer("Tomma rader", minimum=0, maximum=50, required=False,
+                         help="Antal tomma rader att skriva i, utöver raderna med rubrik.")
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        if not self.row_headings and not self.empty_rows:
+            ctx.error(path, "Tabellen har inga rader. Ange \"row_headings\" eller \"empty_rows\".")
+
+
+class TemplateSection(Record):
+    label = "Ett avsnitt i mallen"
+    heading = Text("Rubrik", max_length=120)
+    guidance = Markdown("Vägledning", required=False, help="Hjälptext till den som fyller i.")
+    fill_in = ListOf(Text("Fält", max_length=120), "Fält att fylla i", required=False,
+                     help="Rubriker för fält som den som fyller i skriver en text i.")
+    table = Nested(TemplateTable, "Tabell", required=False)
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        if not (self.guidance or self.fill_in or self.table):
+            ctx.error(path, "Avsnittet är tomt. Ge det \"guidance\", \"fill_in\" eller \"table\".")
+
+
+class Template(Record):
+    label = "En mall"
+    id = Identifier("Id", help="Unikt i hela handboken. Används i filnamn för nedladdningar.")
+    title = Text("Rubrik", max_length=120)
+    description = Markdown("Vad mallen är till för")
+    sections = ListOf(Nested(TemplateSection, "Avsnitt"), "Avsnitt", min_items=1)
+
+
+class Related(Record):
+    label = "Relaterade metoder"
+    before = ListOf(Identifier("Metod"), "Före", unique=True, required=False,
+                    help="Metoder som gör nytta före den här. Ange mappnamnet under methods/.")
+    after = ListOf(Identifier("Metod"), "Efter", unique=True, required=False,
+                   help="Metoder som tar vid efter den här. Ange mappnamnet under methods/.")
+    combine_with = ListOf(Identifier("Metod"), "Kombinera med", unique=True, required=False,
+                          help="Metoder som fungerar bra samtidigt. Ange mappnamnet under methods/.")
+
+
+class Source(Record):
+    label = "En källa"
+    title = Text("Titel", max_length=200)
+    publisher = Text("Utgivare", max_length=120)
+    year = Integer("År", minimum=1900, maximum=2100, required=False)
+    url = Url("Webbadress")
+
+
+class Origin(Record):
+    label = "Ursprung"
+    project = Text("Projekt", max_length=160)
+    funder = Text("Finansiär", max_length=120, required=False)
+    year = Integer("År", minimum=1900, maximum=2100)
+
+
+class Change(Record):
+    label = "En ändring"
+    date = Date("Datum")
+    change = Text("Vad ändrades", max_length=300)
+    reason = Text("Varför", max_length=300)
+
+
+class Trust(Record):
+    label = "Hur pålitlig metoden är"
+    status = Choice("Status", vocabulary="statuses")
+    tested_in = ListOf(Text("Kommun", max_length=80), "Prövad i", unique=True, required=False,
+                       help="Kommuner där metoden har prövats på riktigt, enligt en källa.")
+    origin = Nested(Origin, "Ursprung")
+    owner = Text("Ägare", max_length=120, help="En roll eller funktion, aldrig en namngiven person.")
+    last_reviewed = Date("Senast granskad")
+    review_interval_months = Integer("Granskas var … månad", minimum=1, maximum=60)
+    changelog = ListOf(Nested(Change, "Ändring"), "Ändringslogg", min_items=1)
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        status = ctx.vocabulary.terms("statuses")[self.status]
+        if status.requires_tested_in and not self.tested_in:
+            ctx.error(path + ("status",), f"Status \"{status.name}\" betyder att metoden har prövats. Ange i "
+                                          "\"tested_in\" var den har prövats, eller välj en annan status.")
+        today = datetime.date.today()
+        if self.last_reviewed > today:
+            ctx.error(path + ("last_reviewed",), f"Datumet {self.last_reviewed} ligger i framtiden.")
+        for index, change in enumerate(self.changelog):
+            if change.date > today:
+                ctx.error(path + ("changelog", index, "date"), f"Datumet {change.date} ligger i framtiden.")
+
+
+class Method(Record):
+    """One method: methods/<slug>/method.yml."""
+
+    label = "Metodfilen"
+    id = Identifier("Id", help="Stabilt id, unikt bland metoderna. Byt aldrig id på en publicerad metod.")
+    title = Text("Titel", max_length=120)
+    short_title = Text("Kort namn", max_length=48, help="Visas i menyn.")
+    summary = Text("Sammanfattning", max_length=SUMMARY_MAX_LENGTH,
+                   help=f"En mening på högst {SUMMARY_MAX_LENGTH} tecken. Visas på metodkortet.")
+    when_to_use = _paragraphs("När metoden passar", min_items=1, required=True)
+    when_not_to_use = _paragraphs("När metoden inte passar")
+    phases = _choices("phases", "Planeringsskeden")
+    questions = _choices("questions", "Frågor och syften")
+    target_groups = _choices("target_groups", "Målgrupper")
+    people = Nested(People, "Vem gör vad")
+    effort = Nested(Effort, "Tidsåtgång och omfattning")
+    difficulty = Choice("Svårighetsgrad", vocabulary="difficulties")
+    steps = ListOf(Nested(Step, "Steg"), "Steg för steg", min_items=1)
+    outputs = _paragraphs("Resultat", min_items=1, required=True, help="Vad man har när metoden är genomförd.")
+    tips = _paragraphs("Tips")
+    pitfalls = _paragraphs("Fallgropar")
+    legal_basis = ListOf(Nested(LegalBasis, "Rättslig grund"), "Juridik", required=False)
+    examples = ListOf(Nested(Example, "Exempel"), "Exempel", required=False)
+    checklists = ListOf(Nested(Checklist, "Checklista"), "Checklistor", required=False)
+    templates = ListOf(Nested(Template, "Mall"), "Mallar", required=False)
+    related = Nested(Related, "Relaterade metoder", required=False)
+    sources = ListOf(Nested(Source, "Källa"), "Källor", min_items=1)
+    trust = Nested(Trust, "Status och granskning")
+
+    # Set by the loader, not read from method.yml.
+    slug: str
+    source_file: str
+    text_file: str
+    text: "MethodText"
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        documents: dict[str, FieldPath] = {}
+        for kind in ("checklists", "templates"):
+            for index, document in enumerate(getattr(self, kind)):
+                if document.id in documents:
+                    ctx.error(path + (kind, index, "id"), f"Id \"{document.id}\" används redan för en annan mall "
+                                                          "eller checklista i samma metod.")
+                documents[document.id] = path + (kind, index)
+        for index, step in enumerate(self.steps):
+            for ref_index, ref in enumerate(step.uses):
+                if ref not in documents:
+                    known = ", ".join(f"\"{d}\"" for d in documents) or "inga"
+                    ctx.error(path + ("steps", index, "uses", ref_index),
+                              f"Steget hänvisar till mallen eller checklistan \"{ref}\", som inte finns i metoden. "
+                              f"Metodens mallar och checklistor: {known}.")
+
+    def documents(self) -> list[Checklist | Template]:
+        return [*self.templates, *self.checklists]
+
+    def document(self, document_id: str) -> Checklist | Template:
+        return next(d for d in self.documents() if d.id == document_id)
+
+
+class MethodText(Record):
+    """The long-form prose of a method: methods/<slug>/text.md.
+
+    Each field is a `## <label>` section of the file, so the labels here are
+    also the headings editors write.
+    """
+
+    label = "Metodens text"
+    purpose = Markdown("Syfte", headings_from=3, help="Varför metoden finns och vad den ska leda till.")
+    background = Markdown("Bakgrund", headings_from=3, required=False,
+                          help="Hur metoden togs fram och vilka erfarenheter den bygger på.")

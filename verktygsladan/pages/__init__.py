@@ -1,0 +1,34 @@
+"""Turning a validated handbook into Markdown pages for the site generator.
+
+Pure functions from `content.Handbook` to text; `generate_pages` is the one
+place that touches the file system.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content import Handbook
+from ..content.json_schema import render_json_schema
+from ..content.library import SCHEMA_FILE
+from .method_index import INDEX_PATH, method_cards, render_method_index
+from .method_page import method_page_path, render_method_page
+from .output import write_generated
+
+# The generated folder under docs/, also the URL path of the method pages.
+GENERATED_DIR = "metoder"
+
+
+def render_pages(handbook: Handbook) -> dict[str, str]:
+    """Every generated file, by path relative to the generated folder."""
+    files = {INDEX_PATH: render_method_index(handbook), SCHEMA_FILE: render_json_schema(handbook.vocabulary)}
+    for method in handbook.methods:
+        files[method_page_path(method)] = render_method_page(method, handbook)
+    return files
+
+
+def generate_pages(handbook: Handbook, docs_dir: Path) -> list[str]:
+    return write_generated(render_pages(handbook), docs_dir / GENERATED_DIR)
+
+
+__all__ = ["GENERATED_DIR", "generate_pages", "method_cards", "render_pages"]

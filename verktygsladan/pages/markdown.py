@@ -1,0 +1,32 @@
+"""Helpers for writing Markdown safely from content values."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable
+
+# Characters Python-Markdown gives a meaning to inside a line. `<`, `>` and `&`
+# are turned into entities instead, because Markdown has no escape for them.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def plain(text: str) -> str:
+    """Text shown exactly as written, whatever characters it contains."""
+    return _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def list_item(text: str, marker: str = "-") -> str:
+    """A list item whose continuation lines stay inside the item."""
+    prefix = f"{marker} "
+    lines = text.splitlines() or [""]
+    body = [prefix + lines[0]] + [("    " + line) if line.strip() else "" for line in lines[1:]]
+    return "\n".join(body)
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "\n".join(list_item(item) for item in items)
+
+
+def link(text: str, target: str) -> str:
+    return f"[{plain(text)}](<{target}>)"

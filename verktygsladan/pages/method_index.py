@@ -1,0 +1,48 @@
+"""The method index: one card per method, in the handbook's method order."""
+
+from __future__ import annotations
+
+from ..content import Handbook, Method
+from ..content.errors import join_swedish
+from .markdown import link, plain
+from .method_page import method_page_path
+
+INDEX_PATH = "index.md"
+
+
+def method_cards(handbook: Handbook, link_prefix: str = "") -> str:
+    """Cards as Markdown. `link_prefix` is the path from the calling page to the method pages."""
+    cards = [_card(method, handbook, link_prefix) for method in handbook.methods]
+    return '<div class="vl-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def _card(method: Method, handbook: Handbook, link_prefix: str) -> str:
+    vocabulary = handbook.vocabulary
+    weeks = method.effort.weeks
+    facts = [
+        f"Status: {vocabulary.name('statuses', method.trust.status)}",
+        f"Tid: {weeks.min}–{weeks.max} veckor" if weeks.min != weeks.max else f"Tid: {weeks.min} veckor",
+        "Skeden: " + join_swedish(vocabulary.names("phases", method.phases)),
+    ]
+    return "\n".join([
+        '<article class="vl-card" markdown>',
+        "",
+        f"### {link(method.title, link_prefix + method_page_path(method))}",
+        "",
+        plain(method.summary),
+        "",
+        "\n".join(f"- {plain(fact)}" for fact in facts),
+        "",
+        "</article>",
+    ])
+
+
+def render_method_index(handbook: Handbook) -> str:
+    count = len(handbook.methods)
+    return "\n\n".join([
+        "---\ntitle: Alla metoder\nrender_macros: false\n---",
+        "# Alla metoder",
+        f"Verktygslådan har {count} {'metod' if count == 1 else 'metoder'}. Varje kort visar metodens status, "
+        "hur lång tid den brukar ta och i vilka skeden av planeringen den används.",
+        method_cards(handbook),
+    ]) + "\n"

@@ -1,0 +1,251 @@
+"""A method's page, as Markdown, from its validated content.
+
+The order of `SECTIONS` is the page layout. A section whose content is empty
+returns None and is left out, so readers never meet an empty heading.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import yaml
+
+from ..content import Handbook, Method, next_review
+from ..content.errors import join_swedish
+from ..content.schema import Checklist, Template
+from .markdown import bullet_list, link, list_item, plain
+
+RELATION_HEADINGS = {
+    "before": "Före den här metoden",
+    "after": "Efter den här metoden",
+    "combine_with": "Kombinera med",
+}
+
+
+def document_anchor(document: Checklist | Template) -> str:
+    kind = "checklista" if isinstance(document, Checklist) else "mall"
+    return f"{kind}-{document.id}"
+
+
+def method_page_path(method: Method) -> str:
+    """Where the page lives, relative to the generated folder."""
+    return f"{method.slug}.md"
+
+
+def render_method_page(method: Method, handbook: Handbook) -> str:
+    front_matter = {
+        "title": method.short_title,
+        "description": method.summary,
+        # Method text is data: the macros plugin must never evaluate it.
+        "render_macros": False,
+        "source_file": method.source_file,
+    }
+    parts = [
+        "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---",
+        f"# {plain(method.title)}",
+        f"{plain(method.summary)}\n{{ .vl-lead }}",
+        _facts(method, handbook),
+    ]
+    for heading, render in SECTIONS:
+        body = render(method, handbook)
+        if body:
+            parts.append(f"## {heading}\n\n{body}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _facts(method: Method, handbook: Handbook) -> str:
+    vocabulary = handbook.vocabulary
+    trust = method.trust
+    effort = method.effort
+    facts = [
+        ("Status", vocabulary.name("statuses", trust.status)),
+        ("Planeringsskeden", ", ".join(vocabulary.names("phases", method.phases))),
+        ("Tid", _span(effort.weeks.min, effort.weeks.max, "vecka", "veckor")),
+        ("Deltagare", _span(effort.participants.min, effort.participants.max, "person", "personer")),
+        ("Leds av", ", ".join(vocabulary.names("roles", method.people.lead))),
+        ("Svårighetsgrad", vocabulary.name("difficulties", method.difficulty)),
+        ("Ägare", trust.owner),
+        ("Senast granskad", trust.last_reviewed.isoformat()),
+    ]
+    lines = ['<div class="vl-facts" markdown>', "", "## I korthet { #i-korthet }", ""]
+    for term, value in facts:
+        lines += [plain(term), f":   {plain(value)}", ""]
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def _names(handbook: Handbook, vocabulary: str, term_ids: list[str]) -> str:
+    """Vocabulary names as escaped Markdown, in vocabulary order."""
+    return ", ".join(plain(name) for name in handbook.vocabulary.names(vocabulary, term_ids))
+
+
+def _span(low: int, high: int, one: str, many: str) -> str:
+    if low == high:
+        return f"{low} {one if low == 1 else many}"
+    return f"{low}–{high} {many}"
+
+
+def _purpose(method: Method, handbook: Handbook) -> str:
+    return method.text.purpose
+
+
+def _background(method: Method, handbook: Handbook) -> str | None:
+    return method.text.background
+
+
+def _when(method: Method, handbook: Handbook) -> str:
+    parts = [bullet_list(method.when_to_use)]
+    if method.when_not_to_use:
+        parts.append("### När passar den inte?\n\n" + bullet_list(method.when_not_to_use))
+    parts.append("### Frågor och målgrupper\n\n" + bullet_list([
+        f"**Metoden hjälper till att:** {_names(handbook, 'questions', method.questions)}",
+        f"**Målgrupper:** {_names(handbook, 'target_groups', method.target_groups)}",
+    ]))
+    return "\n\n".join(parts)
+
+
+def _people(method: Method, handbook: Handbook) -> str:
+    people, effort = method.people, method.effort
+    items = [f"**Leder arbetet:** {_names(handbook, 'roles', people.lead)}"]
+    if people.participants:
+        items.append(f"**Deltar:** {_names(handbook, 'roles', people.participants)}")
+    items.append(f"**Omfattning:** {_span(effort.weeks.min, effort.weeks.max, 'vecka', 'veckor')} och "
+                 f"{_span(effort.participants.min, effort.participants.max, 'deltagare', 'deltagare')}")
+    parts = [bullet_list(items)]
+    if people.description:
+        parts.append(people.description)
+    if effort.note:
+        parts.append(effort.note)
+    return "\n\n".join(parts)
+
+
+def _steps(method: Method, handbook: Handbook) -> str:
+    parts = []
+    for number, step in enumerate(method.steps, start=1):
+        lines = [f"### {number}. {plain(step.title)}", "", step.description]
+        extras = []
+        if step.time:
+            extras.append(f"**Tidsåtgång:** {plain(step.time)}")
+        if step.uses:
+            documents = [method.document(ref) for ref in step.uses]
+            extras.append("**Använd:** " + join_swedish(link(d.title, f"#{document_anchor(d)}") for d in documents))
+        if extras:
+            lines += ["", bullet_list(extras)]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _outputs(method: Method, handbook: Handbook) -> str:
+    return bullet_list(method.outputs)
+
+
+def _tips(method: Method, handbook: Handbook) -> str | None:
+    parts = []
+    if method.tips:
+        parts.append("### Tips\n\n" + bullet_list(method.tips))
+    if method.pitfalls:
+        parts.append("### Fallgropar\n\n" + bullet_list(method.pitfalls))
+    return "\n\n".join(parts) or None
+
+
+def _legal(method: Method, handbook: Handbook) -> str | None:
+    items = []
+    for basis in method.legal_basis:
+        text = (f"**{plain(basis.law)}, {plain(basis.section)}**\n\n{basis.statement}\n\n"
+                f"*Uppgiften avser rättsläget {basis.as_of.isoformat()}.*")
+        if basis.url:
+            text += f" {link(f'Läs mer om {basis.law}, {basis.section}', basis.url)}"
+        items.append(list_item(text))
+    return "\n\n".join(items) or None
+
+
+def _examples(method: Method, handbook: Handbook) -> str | None:
+    parts = []
+    for example in method.examples:
+        parts.append(f"### {plain(example.municipality)}, {example.year}\n\n{example.description}\n\n"
+                     f"Källa: {link(f'Beskrivning av exemplet från {example.municipality}', example.source_url)}")
+    return "\n\n".join(parts) or None
+
+
+def _documents(method: Method, handbook: Handbook) -> str | None:
+    vocabulary = handbook.vocabulary
+    parts = []
+    for template in method.templates:
+        lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", template.description,
+                 "", "Mallen har de här avsnitten:"]
+        for section in template.sections:
+            content = [f"**{plain(section.heading)}**"]
+            if section.guidance:
+                content.append(section.guidance)
+            if section.fill_in:
+                content.append("Fält att fylla i: " + join_swedish(plain(f) for f in section.fill_in) + ".")
+            if section.table:
+                content.append("Tabell med kolumnerna " + join_swedish(plain(c) for c in section.table.columns) + ".")
+                if section.table.row_headings:
+                    content.append("Rader: " + join_swedish(plain(r) for r in section.table.row_headings) + ".")
+            # A blank line before each item keeps multi-paragraph items in one list.
+            lines += ["", list_item("\n\n".join(content), "1.")]
+        parts.append("\n".join(lines))
+    for checklist in method.checklists:
+        lines = [f"### Checklista: {plain(checklist.title)} {{ #{document_anchor(checklist)} }}", ""]
+        if checklist.description:
+            lines += [checklist.description, ""]
+        for item in checklist.items:
+            level = f"**{plain(vocabulary.name('checklist_levels', item.level))}:** " if item.level else ""
+            lines.append(list_item(level + plain(item.text)))
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) or None
+
+
+def _related(method: Method, handbook: Handbook) -> str | None:
+    items = []
+    for relation, methods in handbook.related(method).items():
+        if methods:
+            links = join_swedish(link(m.title, method_page_path(m)) for m in methods)
+            items.append(f"**{RELATION_HEADINGS[relation]}:** {links}")
+    return bullet_list(items) or None
+
+
+def _sources(method: Method, handbook: Handbook) -> str:
+    items = []
+    for source in method.sources:
+        year = f", {source.year}" if source.year else ""
+        items.append(f"{link(source.title, source.url)}. {plain(source.publisher)}{year}.")
+    return bullet_list(items)
+
+
+def _changelog(method: Method, handbook: Handbook) -> str:
+    trust = method.trust
+    vocabulary = handbook.vocabulary
+    lines = [bullet_list([
+        f"**Status:** {plain(vocabulary.name('statuses', trust.status))}. "
+        f"{vocabulary.terms('statuses')[trust.status].description or ''}".rstrip(),
+        "**Prövad i:** " + (join_swedish(plain(t) for t in trust.tested_in) if trust.tested_in
+                            else "Ingen kommun ännu, enligt källorna."),
+        f"**Ursprung:** {plain(trust.origin.project)}"
+        + (f", finansierat av {plain(trust.origin.funder)}" if trust.origin.funder else "")
+        + f", {trust.origin.year}.",
+        f"**Ägare:** {plain(trust.owner)}",
+        f"**Senast granskad:** {trust.last_reviewed.isoformat()}. "
+        f"**Nästa granskning:** senast {next_review(method).isoformat()}.",
+    ]), "", "| Datum | Vad ändrades | Varför |", "| --- | --- | --- |"]
+    for change in sorted(trust.changelog, key=lambda c: c.date, reverse=True):
+        lines.append(f"| {change.date.isoformat()} | {plain(change.change)} | {plain(change.reason)} |")
+    return "\n".join(lines)
+
+
+SECTIONS: list[tuple[str, Callable[[Method, Handbook], str | None]]] = [
+    ("Syfte", _purpose),
+    ("Bakgrund", _background),
+    ("När passar metoden?", _when),
+    ("Vem gör vad?", _people),
+    ("Steg för steg", _steps),
+    ("Resultat", _outputs),
+    ("Tips och fallgropar", _tips),
+    ("Juridik", _legal),
+    ("Exempel", _examples),
+    ("Mallar och checklistor", _documents),
+    ("Relaterade metoder", _related),
+    ("Källor", _sources),
+    ("Status och ändringslogg", _changelog),
+]
