@@ -47,9 +47,9 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, env=ENV, capture_output=True, text=True)
 
 
-def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess:
+def mkdocs_build(root: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
-                          cwd=root, env=ENV, capture_output=True, text=True)
+                          cwd=root, env={**ENV, **(env or {})}, capture_output=True, text=True)
 
 
 def assert_built(result: subprocess.CompletedProcess) -> None:

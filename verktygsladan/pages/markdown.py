@@ -11,9 +11,14 @@ from typing import Iterable
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
+# A line starting like a list item ("1. ", "- ") would turn into a list.
+_LIST_START = re.compile(r"^(\s*\d+)\.(?=\s)|^(\s*)-(?=\s)", re.MULTILINE)
+
+
 def plain(text: str) -> str:
     """Text shown exactly as written, whatever characters it contains."""
-    return _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _LIST_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"{m.group(2)}\\-", escaped)
 
 
 def list_item(text: str, marker: str = "-") -> str:

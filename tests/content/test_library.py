@@ -1,0 +1,67 @@
+"""Loading the whole handbook: relations, reviews, discovery of folders."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from verktygsladan.content import load_handbook, next_review
+from verktygsladan.content.library import add_months
+
+
+def add_copy(project, slug: str, related: str = "") -> None:
+    methods = project / "methods"
+    shutil.copytree(methods / "exempel", methods / slug)
+    path = methods / slug / "method.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("id: exempel\n", f"id: {slug}\n").replace("exempel-mall", f"{slug}-mall")
+    text = text.replace("exempel-checklista", f"{slug}-checklista")
+    text = text.replace("related:\n  combine_with: []", f"related:\n{related}" if related else "related:\n  combine_with: []")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_relations_are_shown_in_both_directions(corpus_project):
+    add_copy(corpus_project, "andra", related="  after:\n    - exempel\n  combine_with:\n    - exempel")
+    handbook = load_handbook(corpus_project)
+    first, second = handbook.method("exempel"), handbook.method("andra")
+    assert handbook.related(first)["before"] == [second]
+    assert handbook.related(first)["combine_with"] == [second]
+    assert handbook.related(second)["after"] == [first]
+    assert handbook.related(second)["before"] == []
+
+
+def test_methods_are_in_folder_order_and_underscore_folders_are_drafts(corpus_project):
+    add_copy(corpus_project, "abc")
+    shutil.copytree(corpus_project / "methods" / "exempel", corpus_project / "methods" / "_utkast")
+    handbook = load_handbook(corpus_project)
+    assert [m.slug for m in handbook.methods] == ["abc", "exempel"]
+
+
+def test_overdue_review_warns_but_does_not_fail(corpus_project):
+    path = corpus_project / "methods" / "exempel" / "method.yml"
+    long_ago = datetime.date.today() - datetime.timedelta(days=800)
+    text = path.read_text(encoding="utf-8").replace("last_reviewed: 2026-11-01", f"last_reviewed: {long_ago}")
+    path.write_text(text.replace("review_interval_months: 60", "review_interval_months: 12"), encoding="utf-8")
+    handbook = load_handbook(corpus_project)
+    [warning] = handbook.warnings
+    assert warning.is_warning
+    assert f"senast {add_months(long_ago, 12)}" in warning.message
+
+
+@pytest.mark.parametrize("start, months, expected", [
+    ("2026-01-31", 1, "2026-02-28"),
+    ("2024-02-29", 12, "2025-02-28"),
+    ("2026-11-26", 14, "2028-01-26"),
+])
+def test_add_months_keeps_the_day_when_it_can(start, months, expected):
+    assert add_months(datetime.date.fromisoformat(start), months).isoformat() == expected
+
+
+def test_real_methods_load_and_are_reviewed_on_schedule():
+    handbook = load_handbook(ROOT)
+    assert handbook.methods
+    for method in handbook.methods:
+        assert next_review(method) > method.trust.last_reviewed

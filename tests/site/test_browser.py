@@ -1,0 +1,91 @@
+"""The handbook in a real Chromium: what a reader does, and what the browser sends."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def test_reader_finds_a_method_from_the_start_page(page, site_url, handbook):
+    method = handbook.methods[0]
+    page.goto(site_url)
+    with page.expect_navigation():
+        page.locator("article").get_by_role("link", name=method.title, exact=True).click()
+    assert page.url.rstrip("/").endswith(f"/metoder/{method.slug}")
+    assert page.get_by_role("heading", level=1).inner_text() == method.title
+    assert page.get_by_role("heading", name="I korthet").is_visible()
+    assert page.get_by_role("link", name="Redigera sidan").is_visible()
+
+
+def test_every_method_is_reachable_from_the_navigation(page, site_url, handbook):
+    for method in handbook.methods:
+        page.goto(site_url + "metoder/")
+        with page.expect_navigation():
+            page.locator("nav.md-nav--primary").get_by_role("link", name=method.short_title, exact=True).click()
+        assert page.get_by_role("heading", level=1).inner_text() == method.title
+
+
+def test_pages_make_no_third_party_requests_and_set_no_cookies(page, site_url, handbook):
+    for path in ["", "metoder/"] + [f"metoder/{m.slug}/" for m in handbook.methods]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    foreign = {urlparse(url).netloc for url in page.requests if not url.startswith(site_url)}
+    assert foreign == set()
+    assert page.context.cookies() == []
+
+
+def test_step_links_jump_to_the_template_or_checklist(page, site_url, handbook):
+    method = next((m for m in handbook.methods if any(s.uses for s in m.steps)), None)
+    assert method is not None, "Ingen metod länkar från ett steg till en mall eller checklista."
+    step = next(s for s in method.steps if s.uses)
+    document = method.document(step.uses[0])
+    page.goto(f"{site_url}metoder/{method.slug}/")
+    page.locator("article").get_by_role("link", name=document.title, exact=True).first.click()
+    target = page.locator(":target")
+    assert document.title in target.inner_text()
+    assert target.is_visible()

@@ -1,0 +1,218 @@
+"""The built handbook, checked as a reader sees it.
+
+Expectations come from the method files themselves, so the tests hold for
+whatever methods the handbook has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV, ROOT, assert_built, mkdocs_build
+from html_helpers import content, nav_links, page, text
+from verktygsladan.content import load_handbook, next_review
+
+EDIT_BASE = "https://github.com/goteborgsregionen/verktygsladan/edit/main/"
+
+
+def test_every_method_has_a_page_a_nav_entry_and_cards(built_site, handbook):
+    start, index = page(built_site, ""), page(built_site, "metoder/")
+    for method in handbook.methods:
+        soup = page(built_site, f"metoder/{method.slug}/")
+        assert text(soup.h1) == method.title
+        assert nav_links(start)[method.short_title].rstrip("/").endswith(f"metoder/{method.slug}")
+        for cards in (start, index):
+            card = next(c for c in cards.select(".vl-card") if text(c.h3) == method.title)
+            assert method.summary in text(card)
+            assert card.h3.a["href"].rstrip("/").endswith(f"{method.slug}")
+
+
+def test_fact_box_shows_the_key_facts_in_words(built_site, handbook):
+    vocabulary = handbook.vocabulary
+    for method in handbook.methods:
+        box = page(built_site, f"metoder/{method.slug}/").select_one(".vl-facts")
+        facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in box.select("dt")}
+        assert facts["Status"] == vocabulary.name("statuses", method.trust.status)
+        assert facts["Planeringsskeden"] == ", ".join(vocabulary.names("phases", method.phases))
+        weeks = method.effort.weeks
+        assert facts["Tid"].startswith(f"{weeks.min}–{weeks.max}" if weeks.min != weeks.max else f"{weeks.min} ")
+        assert facts["Leds av"] == ", ".join(vocabulary.names("roles", method.people.lead))
+        assert facts["Ägare"] == method.trust.owner
+        assert facts["Senast granskad"] == method.trust.last_reviewed.isoformat()
+
+
+def test_method_page_carries_all_its_content(built_site, handbook):
+    for method in handbook.methods:
+        soup = page(built_site, f"metoder/{method.slug}/")
+        body = text(content(soup))
+        headings = [text(h) for h in content(soup).select("h3")]
+        for number, step in enumerate(method.steps, start=1):
+            assert f"{number}. {step.title}" in headings
+        for checklist in method.checklists:
+            for item in checklist.items:
+                assert item.text in body
+        for source in method.sources:
+            assert soup.select_one(f'a[href="{source.url}"]'), source.url
+        for change in method.trust.changelog:
+            assert change.change in body and change.reason in body
+        assert f"Nästa granskning: senast {next_review(method).isoformat()}" in body
+        h2 = [text(h) for h in content(soup).select("h2")]
+        assert h2[:2] == ["I korthet", "Syfte"]
+        assert h2[-2:] == ["Källor", "Status och ändringslogg"]
+
+
+def test_edit_link_opens_the_yaml_source(built_site, handbook):
+    for method in handbook.methods:
+        link = page(built_site, f"metoder/{method.slug}/").select_one("a.vl-edit-link")
+        assert text(link) == "Redigera sidan"
+        assert link["href"] == f"{EDIT_BASE}methods/{method.slug}/method.yml"
+    assert page(built_site, "").select_one("a.vl-edit-link")["href"] == f"{EDIT_BASE}docs/index.md"
+
+
+def test_no_repository_widget_that_would_call_the_github_api(built_site):
+    assert not page(built_site, "").select(".md-source")
+
+
+def test_published_schema_matches_the_committed_one(built_site):
+    published = (built_site / "metoder" / "method.schema.json").read_text(encoding="utf-8")
+    assert published == (ROOT / "methods" / "method.schema.json").read_text(encoding="utf-8")
+
+
+def test_edit_base_url_is_configurable(corpus_project):
+    assert_built(mkdocs_build(corpus_project, env={"VERKTYGSLADAN_EDIT_URL": "https://git.example.org/h/-/edit/main/"}))
+    link = page(corpus_project / "site", "metoder/exempel/").select_one("a.vl-edit-link")
+    assert link["href"] == "https://git.example.org/h/-/edit/main/methods/exempel/method.yml"
+
+
+def test_method_text_is_never_evaluated_as_jinja(corpus_project):
+    method_dir = corpus_project / "methods" / "exempel"
+    yml = method_dir / "method.yml"
+    yml.write_text(yml.read_text(encoding="utf-8")
+                   .replace("summary: En påhittad metod som testerna bygger på.",
+                            "summary: >-\n  {{ 7*191 }} En påhittad metod som testerna bygger på.")
+                   .replace("Gå igenom resultatet med gruppen.", "Gå igenom {% if true %}resultatet{% endif %}.")
+                   .replace("text: Underlaget är insamlat.", "text: 'Underlaget {{ config.site_name }} är insamlat.'"),
+                   encoding="utf-8")
+    prose = method_dir / "text.md"
+    prose.write_text(prose.read_text(encoding="utf-8").replace("Mer text under syftet.", "Räkna {{ 7*191 }} själv."),
+                     encoding="utf-8")
+    assert_built(mkdocs_build(corpus_project))
+    site = corpus_project / "site"
+    body = text(content(page(site, "metoder/exempel/")))
+    assert "{{ 7*191 }} En påhittad metod" in body
+    assert "Räkna {{ 7*191 }} själv." in body
+    assert "Gå igenom {% if true %}resultatet{% endif %}." in body
+    assert "Underlaget {{ config.site_name }} är insamlat." in body
+    assert "1337" not in body
+    for listing in ("", "metoder/"):
+        assert "{{ 7*191 }} En påhittad metod" in text(content(page(site, listing)))
+
+
+def strip_optional(yml: Path) -> None:
+    """Remove every optional section from the corpus method."""
+    lines = yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    drop = ("when_not_to_use", "tips", "pitfalls", "legal_basis", "examples", "checklists", "templates", "related")
+    kept, skipping = [], False
+    for line in lines:
+        top_key = line.split(":")[0] if line[:1].isalpha() else None
+        if top_key:
+            skipping = top_key in drop
+        if not skipping and "      - exempel-" not in line and line.strip() != "uses:":
+            kept.append(line)
+    yml.write_text("".join(kept), encoding="utf-8")
+
+
+def test_missing_optional_sections_are_left_out_not_shown_empty(corpus_project):
+    strip_optional(corpus_project / "methods" / "exempel" / "method.yml")
+    prose = corpus_project / "methods" / "exempel" / "text.md"
+    prose.write_text(prose.read_text(encoding="utf-8").split("## Bakgrund")[0], encoding="utf-8")
+    assert_built(mkdocs_build(corpus_project))
+    article = content(page(corpus_project / "site", "metoder/exempel/"))
+    h2 = [text(h) for h in article.select("h2")]
+    assert h2 == ["I korthet", "Syfte", "När passar metoden?", "Vem gör vad?", "Steg för steg", "Resultat",
+                  "Källor", "Status och ändringslogg"]
+    for heading in article.select("h2, h3"):
+        following = heading.find_next_sibling()
+        assert following is not None and following.name not in ("h2",), f"Tom rubrik: {text(heading)}"
+
+
+def test_copying_a_method_folder_adds_page_nav_and_card(corpus_project):
+    methods = corpus_project / "methods"
+    shutil.copytree(methods / "exempel", methods / "kopia")
+    yml = methods / "kopia" / "method.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("id: exempel\n", "id: kopia\n")
+                   .replace("exempel-mall", "kopia-mall").replace("exempel-checklista", "kopia-checklista")
+                   .replace("title: Exempelmetod för tester", "title: Kopierad metod")
+                   .replace("short_title: Exempelmetod", "short_title: Kopian"), encoding="utf-8")
+    assert_built(mkdocs_build(corpus_project))
+    site = corpus_project / "site"
+    assert text(page(site, "metoder/kopia/").h1) == "Kopierad metod"
+    assert "Kopian" in nav_links(page(site, ""))
+    assert "Kopierad metod" in [text(c.h3) for c in page(site, "metoder/").select(".vl-card")]
+
+
+def test_removing_a_method_folder_removes_page_nav_and_card(real_project, handbook):
+    victim = handbook.methods[0]
+    assert_built(mkdocs_build(real_project))
+    shutil.rmtree(real_project / "methods" / victim.slug)
+    assert_built(mkdocs_build(real_project))
+    site = real_project / "site"
+    assert not (site / "metoder" / victim.slug).exists()
+    assert not (real_project / "docs" / "metoder" / f"{victim.slug}.md").exists()
+    assert victim.short_title not in nav_links(page(site, ""))
+    assert victim.title not in [text(c.h3) for c in page(site, "metoder/").select(".vl-card")]
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_validation_leaves_the_previous_site_untouched(corpus_project):
+    assert_built(mkdocs_build(corpus_project))
+    before = tree_digest(corpus_project / "site")
+    yml = corpus_project / "methods" / "exempel" / "method.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("difficulty: medel", "difficulty: lagom"), encoding="utf-8")
+    result = mkdocs_build(corpus_project)
+    assert result.returncode != 0
+    assert "Fel i methods/exempel/method.yml, rad 33, fält \"difficulty\"" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(corpus_project / "site") == before
+
+
+def test_macro_errors_in_hand_written_pages_fail_the_build(corpus_project):
+    (corpus_project / "docs" / "trasig.md").write_text("---\nrender_macros: true\n---\n\n# Trasig\n\n{{ finns_inte }}\n",
+                                                        encoding="utf-8")
+    assert mkdocs_build(corpus_project).returncode != 0
+
+
+@pytest.fixture
+def make_project(corpus_project):
+    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+        shutil.copy2(ROOT / name, corpus_project / name)
+    return corpus_project
+
+
+def run_make(project: Path, target: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", target, f"VENV={ROOT / '.venv'}"], cwd=project, env=ENV,
+                          capture_output=True, text=True)
+
+
+def test_make_build_replaces_site_only_when_the_build_succeeds(make_project):
+    assert run_make(make_project, "build").returncode == 0
+    before = tree_digest(make_project / "site")
+    prose = make_project / "methods" / "exempel" / "text.md"
+    prose.write_text(prose.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = run_make(make_project, "build")
+    assert result.returncode != 0
+    assert "HTML är inte tillåtet" in result.stderr
+    assert tree_digest(make_project / "site") == before
