@@ -78,7 +78,8 @@ class Step(Record):
 class LegalBasis(Record):
     label = "En rättslig grund"
     law = Text("Lag", max_length=140, help="Lagens namn och SFS-nummer, till exempel \"Plan- och bygglagen (2010:900)\".")
-    section = Text("Kapitel och paragraf", max_length=80, help="Till exempel \"5 kap. 2 §\".")
+    section = Text("Kapitel, paragraf eller artikel", max_length=80,
+                   help="Till exempel \"5 kap. 2 §\" eller \"artikel 12\".")
     statement = Markdown("Vad som gäller", help="Vad bestämmelsen betyder för metoden, med egna ord.")
     as_of = Date("Gäller per", help="Det datum som uppgiften avser (rättsläget vid det datumet).")
     url = Url("Länk till lagtext eller vägledning", required=False)
