@@ -62,12 +62,6 @@ def corpus_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt", methods_from=CORPUS / "valid")
 
 
-@pytest.fixture
-def real_project(tmp_path: Path) -> Path:
-    """A copy of the project with the real methods."""
-    return copy_project(tmp_path / "projekt")
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real handbook, built once per test session. Returns the site folder."""

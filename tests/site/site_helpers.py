@@ -1,7 +1,8 @@
-"""Reading built pages the way a reader sees them."""
+"""Reading built pages the way a reader sees them, and fingerprinting a built site."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -26,3 +27,13 @@ def text(element) -> str:
 def nav_links(soup: BeautifulSoup) -> dict[str, str]:
     """Primary navigation: link text → href."""
     return {text(a): a["href"] for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")}
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash over every file name and byte, to prove a folder was not touched."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
