@@ -55,6 +55,11 @@ def test_method_page_carries_all_its_content(built_site, handbook):
         for checklist in method.checklists:
             for item in checklist.items:
                 assert item.text in body
+        for indicator in method.indicators:
+            assert indicator.name in headings
+            assert soup.select_one(f'a[href="#indikator-{indicator.id}"]')
+            if indicator.kolada_id and not indicator.kolada_id_checked:
+                assert f"{indicator.kolada_id} (behöver kontrolleras mot Kolada)" in body
         for source in method.sources:
             assert soup.select_one(f'a[href="{source.url}"]'), source.url
         for change in method.trust.changelog:
@@ -115,7 +120,8 @@ def test_method_text_is_never_evaluated_as_jinja(corpus_project):
 def strip_optional(yml: Path) -> None:
     """Remove every optional section from the corpus method."""
     lines = yml.read_text(encoding="utf-8").splitlines(keepends=True)
-    drop = ("when_not_to_use", "tips", "pitfalls", "legal_basis", "examples", "checklists", "templates", "related")
+    drop = ("when_not_to_use", "tips", "pitfalls", "legal_basis", "examples", "checklists", "templates",
+            "indicators", "related")
     kept, skipping = [], False
     for line in lines:
         top_key = line.split(":")[0] if line[:1].isalpha() else None
@@ -199,3 +205,13 @@ def test_make_build_replaces_site_only_when_the_build_succeeds(make_project):
     assert result.returncode != 0
     assert "HTML är inte tillåtet" in result.stderr
     assert tree_digest(make_project / "site") == before
+
+
+def test_indicator_catalogue_is_a_table_with_details(corpus_project):
+    assert_built(mkdocs_build(corpus_project))
+    article = content(page(corpus_project / "site", "metoder/exempel/"))
+    table = article.select_one("h2#indikatorer").find_next_sibling("table")
+    assert [text(th) for th in table.select("th")] == ["Indikator", "Del av GR:s definition", "Datakälla", "Nivå"]
+    assert text(article.select_one("#indikator-befolkning")) == "Invånare totalt"
+    assert "N01951 (behöver kontrolleras mot Kolada)" in text(article)
+    assert "D = ½ · Σ |aᵢ/A − bᵢ/B|" in text(article)

@@ -92,9 +92,12 @@ class Text(Field):
 
     expected = "text på en rad"
 
-    def __init__(self, label: str, *, max_length: int | None = None, **kwargs: Any):
+    def __init__(self, label: str, *, max_length: int | None = None, pattern: str | None = None,
+                 example: str = "", **kwargs: Any):
         super().__init__(label, **kwargs)
         self.max_length = max_length
+        self.pattern = re.compile(pattern) if pattern else None
+        self.example = example
 
     def parse(self, value: Any, path: FieldPath, ctx: Context) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -112,10 +115,15 @@ class Text(Field):
             ctx.error(path, f"Fältet \"{self.name}\" ({self.label}) är {len(text)} tecken långt men får vara högst "
                             f"{self.max_length} tecken. Korta texten med {len(text) - self.max_length} tecken.")
             return INVALID
+        if self.pattern and not self.pattern.match(text):
+            ctx.error(path, f"\"{text}\" har fel form för fältet \"{self.name}\" ({self.label}). "
+                            f"Skriv till exempel \"{self.example}\".")
+            return INVALID
         return text
 
     def json_schema(self, vocabulary: Any) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"^[^\n]*\S[^\n]*$"}
+        pattern = self.pattern.pattern if self.pattern else r"^[^\n]*\S[^\n]*$"
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": pattern}
         if self.max_length is not None:
             schema["maxLength"] = self.max_length
         return self._described(schema)

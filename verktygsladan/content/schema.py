@@ -15,6 +15,7 @@ import datetime
 
 from .errors import FieldPath
 from .fields import (
+    Boolean,
     Choice,
     Context,
     Date,
@@ -142,6 +143,30 @@ class Template(Record):
     sections = ListOf(Nested(TemplateSection, "Avsnitt"), "Avsnitt", min_items=1)
 
 
+class Indicator(Record):
+    label = "En indikator"
+    id = Identifier("Id", help="Unikt bland metodens indikatorer.")
+    name = Text("Namn", max_length=120)
+    measures = Markdown("Vad den mäter")
+    why = Markdown("Varför den är viktig")
+    gr_dimensions = _choices("gr_dimensions", "Del av GR:s definition av social hållbarhet")
+    data_source = Text("Datakälla", max_length=200)
+    kolada_id = Text("Kolada-id", max_length=10, pattern=r"^[A-Z]\d{5}$", example="N01951", required=False,
+                     help="Nyckeltalets id i Kolada, om det finns ett.")
+    kolada_id_checked = Boolean("Kolada-id kontrollerat", required=False,
+                                help="true först när id och titel har stämts av mot Kolada. Annars visas "
+                                     "att id:t behöver kontrolleras.")
+    levels = _choices("geographic_levels", "Geografisk nivå")
+    breakdowns = _choices("breakdowns", "Kan delas upp på", min_items=0, required=False)
+    formula = Text("Formel", max_length=200, required=False, help="Skriven med vanliga tecken, till exempel "
+                                                                   "D = ½ · Σ |aᵢ/A − bᵢ/B|.")
+    interpretation = Markdown("Så tolkas värdet", required=False)
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        if self.kolada_id_checked and not self.kolada_id:
+            ctx.error(path + ("kolada_id_checked",), "Det finns inget Kolada-id att markera som kontrollerat.")
+
+
 class Related(Record):
     label = "Relaterade metoder"
     before = ListOf(Identifier("Metod"), "Före", unique=True, required=False,
@@ -223,6 +248,8 @@ class Method(Record):
     examples = ListOf(Nested(Example, "Exempel"), "Exempel", required=False)
     checklists = ListOf(Nested(Checklist, "Checklista"), "Checklistor", required=False)
     templates = ListOf(Nested(Template, "Mall"), "Mallar", required=False)
+    indicators = ListOf(Nested(Indicator, "Indikator"), "Indikatorer", required=False,
+                        help="En indikatorkatalog, för metoder som följer upp med mått.")
     related = Nested(Related, "Relaterade metoder", required=False)
     sources = ListOf(Nested(Source, "Källa"), "Källor", min_items=1)
     trust = Nested(Trust, "Status och granskning")
@@ -241,6 +268,12 @@ class Method(Record):
                     ctx.error(path + (kind, index, "id"), f"Id \"{document.id}\" används redan för en annan mall "
                                                           "eller checklista i samma metod.")
                 documents[document.id] = path + (kind, index)
+        indicator_ids: set[str] = set()
+        for index, indicator in enumerate(self.indicators):
+            if indicator.id in indicator_ids:
+                ctx.error(path + ("indicators", index, "id"), f"Id \"{indicator.id}\" används redan av en annan "
+                                                              "indikator i metoden.")
+            indicator_ids.add(indicator.id)
         for index, step in enumerate(self.steps):
             for ref_index, ref in enumerate(step.uses):
                 if ref not in documents:

@@ -46,6 +46,10 @@ class VocabularyFile(Record):
     statuses = _terms(Status, "status", "Hur väl prövad en metod är, från minst till mest prövad.")
     difficulties = _terms(Term, "svårighetsgrad", "Från enklast till mest krävande.")
     checklist_levels = _terms(Term, "kravnivåer i checklistor", "Till exempel SKA och BÖR.")
+    gr_dimensions = _terms(Term, "delar av GR:s definition av social hållbarhet",
+                           "Det som en indikator kan följa upp.")
+    geographic_levels = _terms(Term, "geografiska nivåer", "Från störst till minst.")
+    breakdowns = _terms(Term, "uppdelningar", "Hur en indikator kan delas upp, till exempel på kön.")
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         for name in self.fields:

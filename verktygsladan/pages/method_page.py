@@ -67,11 +67,8 @@ def _facts(method: Method, handbook: Handbook) -> str:
         ("Ägare", trust.owner),
         ("Senast granskad", trust.last_reviewed.isoformat()),
     ]
-    lines = ['<div class="vl-facts" markdown>', "", "## I korthet { #i-korthet }", ""]
-    for term, value in facts:
-        lines += [plain(term), f":   {plain(value)}", ""]
-    lines.append("</div>")
-    return "\n".join(lines)
+    entries = "\n\n".join(_definition(term, plain(value)) for term, value in facts)
+    return f'<div class="vl-facts" markdown>\n\n## I korthet {{ #i-korthet }}\n\n{entries}\n\n</div>'
 
 
 def _names(handbook: Handbook, vocabulary: str, term_ids: list[str]) -> str:
@@ -197,6 +194,39 @@ def _documents(method: Method, handbook: Handbook) -> str | None:
     return "\n\n".join(parts) or None
 
 
+def _indicators(method: Method, handbook: Handbook) -> str | None:
+    if not method.indicators:
+        return None
+    table = ["| Indikator | Del av GR:s definition | Datakälla | Nivå |", "| --- | --- | --- | --- |"]
+    details = []
+    for indicator in method.indicators:
+        dimensions = _names(handbook, "gr_dimensions", indicator.gr_dimensions)
+        levels = _names(handbook, "geographic_levels", indicator.levels)
+        table.append(f"| {link(indicator.name, f'#indikator-{indicator.id}')} | {dimensions} "
+                     f"| {plain(indicator.data_source)} | {levels} |")
+        facts = [("Mäter", indicator.measures), ("Varför", indicator.why), ("Del av GR:s definition", dimensions),
+                 ("Datakälla", plain(indicator.data_source))]
+        if indicator.kolada_id:
+            checked = "kontrollerat" if indicator.kolada_id_checked else "behöver kontrolleras mot Kolada"
+            facts.append(("Kolada-id", f"{plain(indicator.kolada_id)} ({checked})"))
+        facts.append(("Geografisk nivå", levels))
+        if indicator.breakdowns:
+            facts.append(("Kan delas upp på", _names(handbook, "breakdowns", indicator.breakdowns)))
+        if indicator.formula:
+            facts.append(("Formel", plain(indicator.formula)))
+        if indicator.interpretation:
+            facts.append(("Så tolkas värdet", indicator.interpretation))
+        details.append(f"### {plain(indicator.name)} {{ #indikator-{indicator.id} }}\n\n"
+                       + "\n\n".join(_definition(term, value) for term, value in facts))
+    return "\n\n".join(["\n".join(table), *details])
+
+
+def _definition(term: str, value: str) -> str:
+    """A def_list entry whose value may span several Markdown lines."""
+    first, *rest = value.splitlines()
+    return "\n".join([plain(term), f":   {first}", *[f"    {line}" if line.strip() else "" for line in rest]])
+
+
 def _related(method: Method, handbook: Handbook) -> str | None:
     items = []
     for relation, methods in handbook.related(method).items():
@@ -244,6 +274,7 @@ SECTIONS: list[tuple[str, Callable[[Method, Handbook], str | None]]] = [
     ("Tips och fallgropar", _tips),
     ("Juridik", _legal),
     ("Exempel", _examples),
+    ("Indikatorer", _indicators),
     ("Mallar och checklistor", _documents),
     ("Relaterade metoder", _related),
     ("Källor", _sources),
