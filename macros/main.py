@@ -4,7 +4,8 @@ mkdocs-macros calls `define_env` while MkDocs loads its configuration, which
 is before MkDocs collects the docs folder and before it cleans site/. That
 makes it the one hook we need: validate the methods (stopping the build with
 Swedish errors while the previous site/ is untouched), write the generated
-pages into docs/metoder/, and offer a few macros to hand-written pages.
+pages into docs/metoder/, put them in the navigation, load the glossary's
+abbreviations into Markdown, and offer a few macros to hand-written pages.
 Everything else lives in the plain-Python package `verktygsladan`.
 """
 
@@ -23,7 +24,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from verktygsladan.content import ContentInvalid, load_handbook  # noqa: E402
-from verktygsladan.pages import GENERATED_DIR, generate_pages, method_cards  # noqa: E402
+from verktygsladan.content.glossary import abbreviations  # noqa: E402
+from verktygsladan.pages import (  # noqa: E402
+    GENERATED_DIR,
+    generate_pages,
+    glossary_list,
+    method_cards,
+    methods_by_vocabulary,
+    with_method_pages,
+)
 
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
 
@@ -37,12 +46,34 @@ def define_env(env) -> None:
         # Logged as info: an overdue review must not fail a --strict build.
         log.info(str(warning))
     generate_pages(handbook, Path(env.conf["docs_dir"]))
+    try:
+        env.conf["nav"] = with_method_pages(env.conf["nav"] or [], handbook)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(handbook.glossary)
+
+    def method_link_prefix() -> str:
+        page_dir = posixpath.dirname(env.page.file.src_path)
+        return posixpath.relpath(GENERATED_DIR, page_dir or ".") + "/"
 
     @env.macro
     def metodkort() -> str:
-        """Cards for every method, linked relative to the page that calls the macro."""
-        page_dir = posixpath.dirname(env.page.file.src_path)
-        prefix = posixpath.relpath(GENERATED_DIR, page_dir or ".") + "/"
-        return method_cards(handbook, link_prefix=prefix)
+        """Cards for every method."""
+        return method_cards(handbook, link_prefix=method_link_prefix())
+
+    @env.macro
+    def metoder_per_skede() -> str:
+        """A table: planning phase → the methods used in it."""
+        return methods_by_vocabulary(handbook, "phases", "phases", "Planeringsskede", method_link_prefix())
+
+    @env.macro
+    def metoder_per_fraga() -> str:
+        """A table: what the municipality wants to do → the methods that help."""
+        return methods_by_vocabulary(handbook, "questions", "questions", "Ni vill", method_link_prefix())
+
+    @env.macro
+    def ordlista() -> str:
+        """Every glossary entry, in Swedish alphabetical order."""
+        return glossary_list(handbook.glossary)
 
     env.variables["antal_metoder"] = len(handbook.methods)

@@ -21,7 +21,7 @@ def content(soup: BeautifulSoup):
 
 
 def text(element) -> str:
-    return " ".join(element.get_text(" ").split())
+    return " ".join(element.get_text().split())
 
 
 def nav_links(soup: BeautifulSoup) -> dict[str, str]:

@@ -55,7 +55,7 @@ def test_reader_finds_a_method_from_the_start_page(page, site_url, handbook):
     method = handbook.methods[0]
     page.goto(site_url)
     with page.expect_navigation():
-        page.locator("article").get_by_role("link", name=method.title, exact=True).click()
+        page.locator(".vl-card").get_by_role("link", name=method.title, exact=True).click()
     assert page.url.rstrip("/").endswith(f"/metoder/{method.slug}")
     assert page.get_by_role("heading", level=1).inner_text() == method.title
     assert page.get_by_role("heading", name="I korthet").is_visible()

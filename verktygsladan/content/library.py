@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ContentInvalid, Problem, Report, join_swedish
 from .fields import IDENTIFIER, Context
+from .glossary import GlossaryEntry, load_glossary
 from .prose import load_prose
 from .schema import Method, Related
 from .vocabulary import Vocabulary, load_vocabulary
@@ -22,9 +23,10 @@ METHODS_DIR = "methods"
 METHOD_FILE = "method.yml"
 TEXT_FILE = "text.md"
 VOCABULARY_FILE = "vocabulary.yml"
+GLOSSARY_FILE = "glossary.yml"
 SCHEMA_FILE = "method.schema.json"
 # Files that may sit directly in methods/ beside the method folders.
-SHARED_FILES = (VOCABULARY_FILE, SCHEMA_FILE, "README.md")
+SHARED_FILES = (VOCABULARY_FILE, GLOSSARY_FILE, SCHEMA_FILE, "README.md")
 # Folders starting with these are drafts or scaffolding, never published.
 SKIPPED_PREFIXES = ("_", ".")
 
@@ -35,6 +37,7 @@ _INVERSE_RELATION = {"before": "after", "after": "before", "combine_with": "comb
 class Handbook:
     vocabulary: Vocabulary
     methods: list[Method]
+    glossary: list[GlossaryEntry] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def method(self, slug: str) -> Method:
@@ -62,6 +65,7 @@ def load_handbook(root: Path) -> Handbook:
     vocabulary = load_vocabulary(methods_dir / VOCABULARY_FILE, f"{METHODS_DIR}/{VOCABULARY_FILE}", report)
     if vocabulary is None:
         raise ContentInvalid(report)
+    glossary = load_glossary(methods_dir / GLOSSARY_FILE, f"{METHODS_DIR}/{GLOSSARY_FILE}", report)
 
     methods: list[Method] = []
     sources: dict[str, SourceDocument] = {}
@@ -88,7 +92,7 @@ def load_handbook(root: Path) -> Handbook:
     _warn_about_overdue_reviews(methods, sources, report)
     if report.errors:
         raise ContentInvalid(report)
-    return Handbook(vocabulary=vocabulary, methods=methods, warnings=report.warnings)
+    return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings)
 
 
 def _load_method(folder: Path, display: str, vocabulary: Vocabulary,

@@ -62,6 +62,8 @@ class SourceDocument:
 def read_text(path: Path, display: str, report: Report) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        report.error(display, "Filen saknas.")
     except UnicodeDecodeError as exc:
         report.error(display, f"Filen är inte sparad som UTF-8 (fel vid byte {exc.start}). Spara om den som UTF-8.")
     except OSError as exc:

@@ -13,10 +13,9 @@ from ..content.json_schema import render_json_schema
 from ..content.library import SCHEMA_FILE
 from .method_index import INDEX_PATH, method_cards, render_method_index
 from .method_page import method_page_path, render_method_page
-from .output import write_generated
-
-# The generated folder under docs/, also the URL path of the method pages.
-GENERATED_DIR = "metoder"
+from .navigation import with_method_pages
+from .output import GENERATED_DIR, write_generated
+from .overviews import glossary_list, methods_by_vocabulary
 
 
 def render_pages(handbook: Handbook) -> dict[str, str]:
@@ -31,4 +30,5 @@ def generate_pages(handbook: Handbook, docs_dir: Path) -> list[str]:
     return write_generated(render_pages(handbook), docs_dir / GENERATED_DIR)
 
 
-__all__ = ["GENERATED_DIR", "generate_pages", "method_cards", "render_pages"]
+__all__ = ["GENERATED_DIR", "generate_pages", "glossary_list", "method_cards", "methods_by_vocabulary",
+           "render_pages", "with_method_pages"]

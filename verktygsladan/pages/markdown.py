@@ -35,3 +35,9 @@ def bullet_list(items: Iterable[str]) -> str:
 
 def link(text: str, target: str) -> str:
     return f"[{plain(text)}](<{target}>)"
+
+
+def definition(term: str, value: str) -> str:
+    """A definition-list entry. Both are Markdown; the value may span several lines."""
+    first, *rest = value.splitlines()
+    return "\n".join([term, f":   {first}", *[f"    {line}" if line.strip() else "" for line in rest]])

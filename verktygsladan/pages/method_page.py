@@ -13,7 +13,7 @@ import yaml
 from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, Template
-from .markdown import bullet_list, link, list_item, plain
+from .markdown import bullet_list, definition, link, list_item, plain
 
 RELATION_HEADINGS = {
     "before": "Före den här metoden",
@@ -67,7 +67,7 @@ def _facts(method: Method, handbook: Handbook) -> str:
         ("Ägare", trust.owner),
         ("Senast granskad", trust.last_reviewed.isoformat()),
     ]
-    entries = "\n\n".join(_definition(term, plain(value)) for term, value in facts)
+    entries = "\n\n".join(definition(plain(term), plain(value)) for term, value in facts)
     return f'<div class="vl-facts" markdown>\n\n## I korthet {{ #i-korthet }}\n\n{entries}\n\n</div>'
 
 
@@ -217,14 +217,8 @@ def _indicators(method: Method, handbook: Handbook) -> str | None:
         if indicator.interpretation:
             facts.append(("Så tolkas värdet", indicator.interpretation))
         details.append(f"### {plain(indicator.name)} {{ #indikator-{indicator.id} }}\n\n"
-                       + "\n\n".join(_definition(term, value) for term, value in facts))
+                       + "\n\n".join(definition(plain(term), value) for term, value in facts))
     return "\n\n".join(["\n".join(table), *details])
-
-
-def _definition(term: str, value: str) -> str:
-    """A def_list entry whose value may span several Markdown lines."""
-    first, *rest = value.splitlines()
-    return "\n".join([plain(term), f":   {first}", *[f"    {line}" if line.strip() else "" for line in rest]])
 
 
 def _related(method: Method, handbook: Handbook) -> str | None:
