@@ -215,3 +215,12 @@ def test_indicator_catalogue_is_a_table_with_details(corpus_project):
     assert text(article.select_one("#indikator-befolkning")) == "Invånare totalt"
     assert "N01951 (behöver kontrolleras mot Kolada)" in text(article)
     assert "D = ½ · Σ |aᵢ/A − bᵢ/B|" in text(article)
+
+
+def test_every_method_page_has_the_required_sections(built_site, handbook):
+    required = ["I korthet", "Syfte", "När passar metoden?", "Vem gör vad?", "Steg för steg", "Resultat",
+                "Mallar och checklistor", "Relaterade metoder", "Källor", "Status och ändringslogg"]
+    for method in handbook.methods:
+        h2 = [text(h) for h in content(page(built_site, f"metoder/{method.slug}/")).select("h2")]
+        missing = [heading for heading in required if heading not in h2]
+        assert not missing, f"{method.slug} saknar {missing}"
