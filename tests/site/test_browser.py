@@ -89,3 +89,22 @@ def test_step_links_jump_to_the_template_or_checklist(page, site_url, handbook):
     target = page.locator(":target")
     assert document.title in target.inner_text()
     assert target.is_visible()
+
+
+def test_abbreviation_tooltip_opens_on_keyboard_focus(page, site_url, handbook):
+    method = handbook.methods[0]
+    page.goto(f"{site_url}metoder/{method.slug}/")
+    page.wait_for_load_state("networkidle")
+    focusable = page.locator("article abbr[tabindex='0']")
+    assert focusable.count() > 0
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("Ingen förkortning gick att nå med tabbtangenten.")
+    # Material attaches its tooltip to the focused element and names it in aria-describedby.
+    page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
+    tooltip = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() in {e.term for e in handbook.glossary}

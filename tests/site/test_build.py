@@ -224,3 +224,20 @@ def test_every_method_page_has_the_required_sections(built_site, handbook):
         h2 = [text(h) for h in content(page(built_site, f"metoder/{method.slug}/")).select("h2")]
         missing = [heading for heading in required if heading not in h2]
         assert not missing, f"{method.slug} saknar {missing}"
+
+
+def test_glossary_page_lists_every_entry_in_swedish_order(built_site, handbook):
+    terms = [text(dt) for dt in content(page(built_site, "ordlista/")).select("dt")]
+    expected = [e.term + (f" ({e.abbreviation})" if e.abbreviation else "") for e in handbook.glossary]
+    assert terms == expected
+    assert terms.index(next(t for t in terms if t.startswith("Översiktsplan"))) == len(terms) - 1
+
+
+def test_abbreviations_are_explained_on_every_page_where_they_appear(built_site, handbook):
+    meanings = {e.abbreviation: e.term for e in handbook.glossary if e.abbreviation}
+    checked = 0
+    for method in handbook.methods:
+        for abbr in content(page(built_site, f"metoder/{method.slug}/")).select("abbr"):
+            assert abbr["title"] == meanings[text(abbr)]
+            checked += 1
+    assert checked > 0
