@@ -82,10 +82,6 @@ class ContentInvalid(Exception):
         super().__init__(summary + "\n" + report.render())
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def join_swedish(words: Iterable[str]) -> str:
     """`a, b och c` — used to list allowed values in messages."""
     items = list(words)

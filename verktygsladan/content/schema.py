@@ -169,9 +169,9 @@ class Indicator(Record):
 
 class Related(Record):
     label = "Relaterade metoder"
-    before = ListOf(Identifier("Metod"), "Före", unique=True, required=False,
+    before = ListOf(Identifier("Metod"), "Före den här metoden", unique=True, required=False,
                     help="Metoder som gör nytta före den här. Ange mappnamnet under methods/.")
-    after = ListOf(Identifier("Metod"), "Efter", unique=True, required=False,
+    after = ListOf(Identifier("Metod"), "Efter den här metoden", unique=True, required=False,
                    help="Metoder som tar vid efter den här. Ange mappnamnet under methods/.")
     combine_with = ListOf(Identifier("Metod"), "Kombinera med", unique=True, required=False,
                           help="Metoder som fungerar bra samtidigt. Ange mappnamnet under methods/.")

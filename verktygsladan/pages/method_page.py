@@ -12,15 +12,8 @@ import yaml
 
 from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
-from ..content.schema import Checklist, Template
+from ..content.schema import Checklist, MethodText, Related, Template
 from .markdown import bullet_list, definition, link, list_item, plain
-
-RELATION_HEADINGS = {
-    "before": "Före den här metoden",
-    "after": "Efter den här metoden",
-    "combine_with": "Kombinera med",
-}
-
 
 def document_anchor(document: Checklist | Template) -> str:
     kind = "checklista" if isinstance(document, Checklist) else "mall"
@@ -226,7 +219,7 @@ def _related(method: Method, handbook: Handbook) -> str | None:
     for relation, methods in handbook.related(method).items():
         if methods:
             links = join_swedish(link(m.title, method_page_path(m)) for m in methods)
-            items.append(f"**{RELATION_HEADINGS[relation]}:** {links}")
+            items.append(f"**{Related.fields[relation].label}:** {links}")
     return bullet_list(items) or None
 
 
@@ -259,8 +252,8 @@ def _changelog(method: Method, handbook: Handbook) -> str:
 
 
 SECTIONS: list[tuple[str, Callable[[Method, Handbook], str | None]]] = [
-    ("Syfte", _purpose),
-    ("Bakgrund", _background),
+    (MethodText.purpose.label, _purpose),
+    (MethodText.background.label, _background),
     ("När passar metoden?", _when),
     ("Vem gör vad?", _people),
     ("Steg för steg", _steps),
