@@ -14,12 +14,12 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test schema system-deps clean
+.PHONY: serve build check test schema clean
 
 ## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits
 serve: $(BUILD_STAMP)
 	$(PY) -m verktygsladan check
-	$(MKDOCS) serve --strict --dev-addr $(ADDRESS)
+	VERKTYGSLADAN_PRINT_EDITION=off $(MKDOCS) serve --strict --dev-addr $(ADDRESS)
 
 ## build: validate, then build the site into site/ (site/ is replaced only if the build succeeds)
 build: $(BUILD_STAMP)
@@ -38,19 +38,18 @@ schema: $(BUILD_STAMP)
 	$(PY) -m verktygsladan schema
 
 ## test: run every test, installing Python and Debian packages first if missing
-test: $(TEST_STAMP) system-deps
+test: $(TEST_STAMP)
+	@bash scripts/install-system-packages.sh test
 	$(PY) -m pytest
 
-system-deps:
-	@bash tests/install-system-deps.sh
-
 clean:
-	rm -rf site .site-staging docs/metoder .pytest_cache
+	rm -rf site .site-staging docs/metoder .pytest_cache .cache
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(BUILD_STAMP): requirements.txt | $(VENV)/bin/python
+$(BUILD_STAMP): requirements.txt scripts/install-system-packages.sh | $(VENV)/bin/python
+	@bash scripts/install-system-packages.sh build
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 

@@ -4,7 +4,7 @@ mkdocs-macros calls `define_env` while MkDocs loads its configuration, which
 is before MkDocs collects the docs folder and before it cleans site/. That
 makes it the one hook we need: validate the methods (stopping the build with
 Swedish errors while the previous site/ is untouched), write the generated
-pages into docs/metoder/, put them in the navigation, load the glossary's
+pages and downloads into docs/metoder/, put them in the navigation, load the glossary's
 abbreviations into Markdown, and offer a few macros to hand-written pages.
 Everything else lives in the plain-Python package `verktygsladan`.
 """
@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 
 from verktygsladan.content import ContentInvalid, load_handbook  # noqa: E402
 from verktygsladan.content.glossary import abbreviations  # noqa: E402
+from verktygsladan.downloads.build import DownloadFailed, build_downloads  # noqa: E402
 from verktygsladan.pages import (  # noqa: E402
     GENERATED_DIR,
     generate_pages,
@@ -37,6 +38,10 @@ from verktygsladan.pages import (  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
 
 
+def _switched_on(setting) -> bool:
+    return str(setting).lower() not in ("false", "off", "0", "nej")
+
+
 def define_env(env) -> None:
     try:
         handbook = load_handbook(ROOT)
@@ -45,7 +50,14 @@ def define_env(env) -> None:
     for warning in handbook.warnings:
         # Logged as info: an overdue review must not fail a --strict build.
         log.info(str(warning))
-    generate_pages(handbook, Path(env.conf["docs_dir"]))
+    downloads = None
+    if _switched_on(env.conf["extra"].get("downloads", True)):
+        try:
+            downloads = build_downloads(handbook, ROOT, env.conf.get("site_url") or "",
+                                        print_edition=_switched_on(env.conf["extra"].get("print_edition", True)))
+        except DownloadFailed as failure:
+            raise PluginError(str(failure)) from None
+    generate_pages(handbook, Path(env.conf["docs_dir"]), downloads)
     try:
         env.conf["nav"] = with_method_pages(env.conf["nav"] or [], handbook)
     except ValueError as error:

@@ -6,10 +6,12 @@ project (or of its parts), so they can break methods freely.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 # What a build needs; everything else in the repository is left behind.
 PROJECT_PARTS = ("docs", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
-_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "metoder", ".generated-by-verktygsladan")
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "metoder", ".generated-by-verktygsladan", ".cache")
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+# One download cache for every project copy in a test run; its keys are content hashes.
+DOWNLOAD_CACHE = tempfile.mkdtemp(prefix="verktygsladan-cache-")
+atexit.register(shutil.rmtree, DOWNLOAD_CACHE, ignore_errors=True)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1",
+       "VERKTYGSLADAN_CACHE_DIR": DOWNLOAD_CACHE}
 
 
 def copy_project(dest: Path, *, methods_from: Path | None = None) -> Path:
@@ -75,3 +81,33 @@ def handbook():
     from verktygsladan.content import load_handbook
 
     return load_handbook(ROOT)
+
+
+# Documents to write: the corpus example's template and checklist, and every real one.
+
+@pytest.fixture(scope="session")
+def corpus_handbook(tmp_path_factory):
+    from verktygsladan.content import load_handbook
+
+    return load_handbook(copy_project(tmp_path_factory.mktemp("korpus") / "projekt", methods_from=CORPUS / "valid"))
+
+
+@pytest.fixture(scope="session")
+def corpus_template(corpus_handbook):
+    from verktygsladan.downloads.model import documents_for
+
+    return next(d for d in documents_for(corpus_handbook.method("exempel"), corpus_handbook) if not d.is_checklist)
+
+
+@pytest.fixture(scope="session")
+def corpus_checklist(corpus_handbook):
+    from verktygsladan.downloads.model import documents_for
+
+    return next(d for d in documents_for(corpus_handbook.method("exempel"), corpus_handbook) if d.is_checklist)
+
+
+@pytest.fixture(scope="session")
+def real_documents(handbook):
+    from verktygsladan.downloads.model import documents_for
+
+    return [document for method in handbook.methods for document in documents_for(method, handbook)]

@@ -188,6 +188,7 @@ def test_macro_errors_in_hand_written_pages_fail_the_build(corpus_project):
 def make_project(corpus_project):
     for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
         shutil.copy2(ROOT / name, corpus_project / name)
+    shutil.copytree(ROOT / "scripts", corpus_project / "scripts")
     return corpus_project
 
 

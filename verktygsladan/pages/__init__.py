@@ -11,6 +11,8 @@ from pathlib import Path
 from ..content import Handbook
 from ..content.json_schema import render_json_schema
 from ..content.library import SCHEMA_FILE
+from ..downloads.build import Downloads
+from .downloads_page import DOWNLOADS_PATH, render_downloads_page
 from .method_index import INDEX_PATH, method_cards, render_method_index
 from .method_page import method_page_path, render_method_page
 from .navigation import with_method_pages
@@ -18,16 +20,22 @@ from .output import GENERATED_DIR, write_generated
 from .overviews import glossary_list, methods_by_vocabulary
 
 
-def render_pages(handbook: Handbook) -> dict[str, str]:
+def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict[str, str | bytes]:
     """Every generated file, by path relative to the generated folder."""
-    files = {INDEX_PATH: render_method_index(handbook), SCHEMA_FILE: render_json_schema(handbook.vocabulary)}
+    files: dict[str, str | bytes] = {
+        INDEX_PATH: render_method_index(handbook),
+        SCHEMA_FILE: render_json_schema(handbook.vocabulary),
+        DOWNLOADS_PATH: render_downloads_page(handbook, downloads),
+    }
     for method in handbook.methods:
-        files[method_page_path(method)] = render_method_page(method, handbook)
+        files[method_page_path(method)] = render_method_page(method, handbook, downloads)
+    if downloads:
+        files.update(downloads.files)
     return files
 
 
-def generate_pages(handbook: Handbook, docs_dir: Path) -> list[str]:
-    return write_generated(render_pages(handbook), docs_dir / GENERATED_DIR)
+def generate_pages(handbook: Handbook, docs_dir: Path, downloads: Downloads | None = None) -> list[str]:
+    return write_generated(render_pages(handbook, downloads), docs_dir / GENERATED_DIR)
 
 
 __all__ = ["GENERATED_DIR", "generate_pages", "glossary_list", "method_cards", "methods_by_vocabulary",

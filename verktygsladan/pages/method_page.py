@@ -6,7 +6,7 @@ returns None and is left out, so readers never meet an empty heading.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import yaml
 
@@ -14,6 +14,11 @@ from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
 from .markdown import bullet_list, definition, link, list_item, plain
+
+from ..downloads.formats import human_size
+
+if TYPE_CHECKING:  # the downloads package imports this module for the print edition
+    from ..downloads.build import DownloadFile, Downloads
 
 def document_anchor(document: Checklist | Template) -> str:
     kind = "checklista" if isinstance(document, Checklist) else "mall"
@@ -25,7 +30,7 @@ def method_page_path(method: Method) -> str:
     return f"{method.slug}.md"
 
 
-def render_method_page(method: Method, handbook: Handbook) -> str:
+def render_method_page(method: Method, handbook: Handbook, downloads: Downloads | None = None) -> str:
     front_matter = {
         "title": method.short_title,
         "description": method.summary,
@@ -33,14 +38,19 @@ def render_method_page(method: Method, handbook: Handbook) -> str:
         "render_macros": False,
         "source_file": method.source_file,
     }
+    header = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---"
+    return header + "\n\n" + render_method_body(method, handbook, downloads)
+
+
+def render_method_body(method: Method, handbook: Handbook, downloads: Downloads | None = None) -> str:
+    """The page without front matter; also the method's chapter in the print edition."""
     parts = [
-        "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---",
         f"# {plain(method.title)}",
         f"{plain(method.summary)}\n{{ .vl-lead }}",
         _facts(method, handbook),
     ]
     for heading, render in SECTIONS:
-        body = render(method, handbook)
+        body = render(method, handbook, downloads)
         if body:
             parts.append(f"## {heading}\n\n{body}")
     return "\n\n".join(parts) + "\n"
@@ -75,15 +85,15 @@ def _span(low: int, high: int, one: str, many: str) -> str:
     return f"{low}–{high} {many}"
 
 
-def _purpose(method: Method, handbook: Handbook) -> str:
+def _purpose(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     return method.text.purpose
 
 
-def _background(method: Method, handbook: Handbook) -> str | None:
+def _background(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     return method.text.background
 
 
-def _when(method: Method, handbook: Handbook) -> str:
+def _when(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     parts = [bullet_list(method.when_to_use)]
     if method.when_not_to_use:
         parts.append("### När passar den inte?\n\n" + bullet_list(method.when_not_to_use))
@@ -94,7 +104,7 @@ def _when(method: Method, handbook: Handbook) -> str:
     return "\n\n".join(parts)
 
 
-def _people(method: Method, handbook: Handbook) -> str:
+def _people(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     people, effort = method.people, method.effort
     items = [f"**Leder arbetet:** {_names(handbook, 'roles', people.lead)}"]
     if people.participants:
@@ -109,7 +119,7 @@ def _people(method: Method, handbook: Handbook) -> str:
     return "\n\n".join(parts)
 
 
-def _steps(method: Method, handbook: Handbook) -> str:
+def _steps(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     parts = []
     for number, step in enumerate(method.steps, start=1):
         lines = [f"### {number}. {plain(step.title)}", "", step.description]
@@ -125,11 +135,11 @@ def _steps(method: Method, handbook: Handbook) -> str:
     return "\n\n".join(parts)
 
 
-def _outputs(method: Method, handbook: Handbook) -> str:
+def _outputs(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     return bullet_list(method.outputs)
 
 
-def _tips(method: Method, handbook: Handbook) -> str | None:
+def _tips(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     parts = []
     if method.tips:
         parts.append("### Tips\n\n" + bullet_list(method.tips))
@@ -138,7 +148,7 @@ def _tips(method: Method, handbook: Handbook) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _legal(method: Method, handbook: Handbook) -> str | None:
+def _legal(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     items = []
     for basis in method.legal_basis:
         text = (f"**{plain(basis.law)}, {plain(basis.section)}**\n\n{basis.statement}\n\n"
@@ -149,7 +159,7 @@ def _legal(method: Method, handbook: Handbook) -> str | None:
     return "\n\n".join(items) or None
 
 
-def _examples(method: Method, handbook: Handbook) -> str | None:
+def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     parts = []
     for example in method.examples:
         parts.append(f"### {plain(example.municipality)}, {example.year}\n\n{example.description}\n\n"
@@ -157,12 +167,16 @@ def _examples(method: Method, handbook: Handbook) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _documents(method: Method, handbook: Handbook) -> str | None:
+def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     vocabulary = handbook.vocabulary
     parts = []
+    if downloads and method.documents() and method.slug in downloads.by_method:
+        parts.append(download_list([downloads.by_method[method.slug]]))
     for template in method.templates:
-        lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", template.description,
-                 "", "Mallen har de här avsnitten:"]
+        lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", template.description]
+        if downloads:
+            lines += ["", download_list(downloads.by_document.get(template.id, []))]
+        lines += ["", "Mallen har de här avsnitten:"]
         for section in template.sections:
             content = [f"**{plain(section.heading)}**"]
             if section.guidance:
@@ -180,6 +194,8 @@ def _documents(method: Method, handbook: Handbook) -> str | None:
         lines = [f"### Checklista: {plain(checklist.title)} {{ #{document_anchor(checklist)} }}", ""]
         if checklist.description:
             lines += [checklist.description, ""]
+        if downloads:
+            lines += [download_list(downloads.by_document.get(checklist.id, [])), ""]
         for item in checklist.items:
             level = f"**{plain(vocabulary.name('checklist_levels', item.level))}:** " if item.level else ""
             lines.append(list_item(level + plain(item.text)))
@@ -187,7 +203,13 @@ def _documents(method: Method, handbook: Handbook) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _indicators(method: Method, handbook: Handbook) -> str | None:
+def download_list(files: list[DownloadFile], link_prefix: str = "") -> str:
+    """Links whose text says what and in which format, with the size beside them."""
+    return bullet_list(f"{link(f.link_text, link_prefix + f.path)} ({f.format.name}, {human_size(f.size)})"
+                       for f in files)
+
+
+def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     if not method.indicators:
         return None
     table = ["| Indikator | Del av GR:s definition | Datakälla | Nivå |", "| --- | --- | --- | --- |"]
@@ -214,7 +236,7 @@ def _indicators(method: Method, handbook: Handbook) -> str | None:
     return "\n\n".join(["\n".join(table), *details])
 
 
-def _related(method: Method, handbook: Handbook) -> str | None:
+def _related(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     items = []
     for relation, methods in handbook.related(method).items():
         if methods:
@@ -223,7 +245,7 @@ def _related(method: Method, handbook: Handbook) -> str | None:
     return bullet_list(items) or None
 
 
-def _sources(method: Method, handbook: Handbook) -> str:
+def _sources(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     items = []
     for source in method.sources:
         year = f", {source.year}" if source.year else ""
@@ -231,7 +253,7 @@ def _sources(method: Method, handbook: Handbook) -> str:
     return bullet_list(items)
 
 
-def _changelog(method: Method, handbook: Handbook) -> str:
+def _changelog(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     trust = method.trust
     vocabulary = handbook.vocabulary
     lines = [bullet_list([
@@ -251,7 +273,7 @@ def _changelog(method: Method, handbook: Handbook) -> str:
     return "\n".join(lines)
 
 
-SECTIONS: list[tuple[str, Callable[[Method, Handbook], str | None]]] = [
+SECTIONS: list[tuple[str, Callable[[Method, Handbook, Downloads | None], str | None]]] = [
     (MethodText.purpose.label, _purpose),
     (MethodText.background.label, _background),
     ("När passar metoden?", _when),

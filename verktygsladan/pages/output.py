@@ -14,8 +14,8 @@ GENERATED_DIR = "metoder"
 GENERATED_MARKER = ".generated-by-verktygsladan"
 
 
-def write_generated(files: dict[str, str], out_dir: Path) -> list[str]:
-    """Make out_dir hold exactly `files` (relative path → text). Returns changed paths."""
+def write_generated(files: dict[str, str | bytes], out_dir: Path) -> list[str]:
+    """Make out_dir hold exactly `files` (relative path → text or bytes). Returns changed paths."""
     marker = out_dir / GENERATED_MARKER
     if out_dir.exists() and any(out_dir.iterdir()) and not marker.exists():
         raise RuntimeError(f"{out_dir} finns redan men är inte skapad av Verktygslådan; den skrivs inte över.")
@@ -24,12 +24,13 @@ def write_generated(files: dict[str, str], out_dir: Path) -> list[str]:
         marker.write_text("Den här mappen skapas av Verktygslådan vid varje bygge. Ändra inte filerna här.\n",
                           encoding="utf-8")
     changed = []
-    for relative, text in files.items():
+    for relative, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
         target = out_dir / relative
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(data)
         changed.append(relative)
     for existing in sorted(out_dir.rglob("*"), reverse=True):
         relative = existing.relative_to(out_dir).as_posix()

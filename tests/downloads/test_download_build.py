@@ -1,0 +1,104 @@
+"""Making, caching and packaging every download."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from verktygsladan.content import load_handbook
+from verktygsladan.downloads import build
+from verktygsladan.downloads.build import DownloadFailed, build_downloads, method_zip_name
+from verktygsladan.downloads.formats import FORMATS, Format
+from verktygsladan.downloads.model import documents_for
+
+
+@pytest.fixture
+def project(corpus_project, tmp_path, monkeypatch):
+    monkeypatch.setenv("VERKTYGSLADAN_CACHE_DIR", str(tmp_path / "cache"))
+    return corpus_project
+
+
+def expected_files(handbook) -> set[str]:
+    files = set()
+    for method in handbook.methods:
+        for document in documents_for(method, handbook):
+            files |= {f"{method.slug}/{document.id}.{f.extension}" for f in FORMATS if f.applies_to(document)}
+        files.add(f"{method.slug}/{method_zip_name(method)}")
+    return files | {build.TOOLBOX_ZIP, build.PRINT_EDITION}
+
+
+def test_every_document_in_every_format_plus_zips_and_print_edition(project):
+    handbook = load_handbook(project)
+    downloads = build_downloads(handbook, project)
+    assert set(downloads.files) == expected_files(handbook)
+    checklist = handbook.method("exempel").checklists[0]
+    assert [f.format.extension for f in downloads.by_document[checklist.id]] == ["docx", "odt", "pdf", "xlsx"]
+    assert all(f.size == len(downloads.files[f.path]) for fs in downloads.by_document.values() for f in fs)
+
+
+def test_zips_hold_every_file(project):
+    handbook = load_handbook(project)
+    downloads = build_downloads(handbook, project)
+    method_zip = zipfile.ZipFile(io.BytesIO(downloads.files[downloads.by_method["exempel"].path]))
+    singles = {p.split("/", 1)[1] for p in downloads.files if p.startswith("exempel/") and not p.endswith(".zip")}
+    assert set(method_zip.namelist()) == singles
+    toolbox = zipfile.ZipFile(io.BytesIO(downloads.files[build.TOOLBOX_ZIP]))
+    assert set(toolbox.namelist()) == {p for p in downloads.files if "/" in p and not p.endswith(".zip")}
+    assert toolbox.testzip() is None
+
+
+def test_the_same_input_gives_byte_identical_files(project, tmp_path, monkeypatch):
+    handbook = load_handbook(project)
+    first = build_downloads(handbook, project).files
+    monkeypatch.setenv("VERKTYGSLADAN_CACHE_DIR", str(tmp_path / "ny-cache"))
+    second = build_downloads(handbook, project).files
+    assert first.keys() == second.keys()
+    different = [path for path in first if first[path] != second[path]]
+    assert different == []
+
+
+def cache_entries(project_cache) -> set[str]:
+    return {p.name for p in project_cache.iterdir() if not p.name.startswith(".")}
+
+
+def test_editing_one_method_regenerates_only_that_method(project, tmp_path):
+    methods = project / "methods"
+    shutil.copytree(methods / "exempel", methods / "andra")
+    yml = methods / "andra" / "method.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("id: exempel\n", "id: andra\n")
+                   .replace("exempel-mall", "andra-mall").replace("exempel-checklista", "andra-checklista"),
+                   encoding="utf-8")
+    build_downloads(load_handbook(project), project)
+    before = cache_entries(tmp_path / "cache")
+
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Boka mötena tidigt.", "Boka mötena i god tid."),
+                   encoding="utf-8")
+    build_downloads(load_handbook(project), project)
+    after = cache_entries(tmp_path / "cache")
+
+    changed = sorted(before ^ after)
+    assert [name.split("--")[0] for name in changed] == ["metod-andra", "metod-andra", "utskriftsutgava",
+                                                          "utskriftsutgava"]
+    assert any(name.startswith("metod-exempel--") for name in before & after)
+
+
+def test_a_failing_writer_names_method_and_document_and_writes_nothing(project, tmp_path, monkeypatch):
+    def broken_writer(self, document):
+        raise RuntimeError("trasig skrivare")
+
+    monkeypatch.setattr(Format, "write", broken_writer)
+    # Threads instead of processes, so the broken writer is the one the workers use.
+    monkeypatch.setattr(build, "ProcessPoolExecutor", ThreadPoolExecutor)
+    handbook = load_handbook(project)
+    with pytest.raises(DownloadFailed) as failure:
+        build_downloads(handbook, project)
+    message = str(failure.value)
+    assert "Exempelmetod för tester" in message
+    assert "Mall för exemplet" in message or "Checklista för exemplet" in message
+    assert "trasig skrivare" in message
+    cache = tmp_path / "cache"
+    assert not cache.exists() or not any(p.name.startswith("metod-exempel") for p in cache.iterdir())

@@ -1,0 +1,313 @@
+"""The PDF download, read back with poppler as a reader's PDF viewer would.
+
+pdfinfo gives metadata, page sizes and the tag tree, pdftotext the text a
+reader can search and copy, pdffonts the embedded fonts. The form fields are
+read from the PDF's own objects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import re
+import subprocess
+import zlib
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from verktygsladan.downloads import pdf_writer
+from verktygsladan.downloads.model import LANGUAGE, LICENCE, Item, Section, Table
+
+
+def _run(tool: str, *args: str | Path) -> str:
+    return subprocess.run([tool, *map(str, args)], capture_output=True, text=True, check=True).stdout
+
+
+def _save(data: bytes, tmp_path: Path, name: str = "dokument.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _info(path: Path) -> dict[str, str]:
+    lines = _run("pdfinfo", "-isodates", path).splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def _page_sizes(path: Path) -> list[str]:
+    pages = int(_info(path)["Pages"])
+    output = _run("pdfinfo", "-f", "1", "-l", str(pages), path)
+    return re.findall(r"^Page\s+\d+ size:\s+(.*)$", output, re.MULTILINE)
+
+
+def _text(path: Path, *pages: int) -> str:
+    """The PDF's text with line breaks and runs of spaces made single spaces."""
+    page_range = ("-f", str(pages[0]), "-l", str(pages[-1])) if pages else ()
+    return " ".join(_run("pdftotext", *page_range, path, "-").split())
+
+
+def _tags(path: Path) -> list[tuple[str, str]]:
+    """(structure tag, text) of every tagged element that directly holds text.
+
+    pdfinfo prints the tag tree indented, text as one quoted Span per line.
+    """
+    lines = _run("pdfinfo", "-struct-text", path).splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip())
+        texts = []
+        for span, text in zip(lines[index + 1::2], lines[index + 2::2]):
+            if span != " " * (indent + 2) + "Span (inline)" or not text.strip().startswith('"'):
+                break
+            texts.append(text.strip()[1:-1])
+        if texts:
+            found.append((line.split()[0], " ".join(texts)))
+    return found
+
+
+def _pdf_objects(data: bytes) -> str:
+    """Every object of the PDF, including those in compressed object streams, as text."""
+    parts = [data.decode("latin-1")]
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            parts.append(zlib.decompressobj().decompress(data[match.end():]).decode("latin-1"))
+        except zlib.error:
+            pass
+    return "\n".join(parts)
+
+
+def _pdf_string(token: str) -> str:
+    if token.startswith("<"):
+        return bytes.fromhex(token[1:-1]).decode("utf-16")
+    return re.sub(r"\\(.)", r"\1", token[1:-1])
+
+
+def _fields(data: bytes) -> list[tuple[str, str]]:
+    """(field type, accessible name) of every form field."""
+    string = r"(\((?:[^()\\]|\\.)*\)|<[0-9a-fA-F]*>)"
+    fields = []
+    for annotation in re.findall(r"<</Type /Annot/Subtype /Widget.*?>>(?=\n|$)", _pdf_objects(data), re.MULTILINE):
+        kind = re.search(r"/FT /(\w+)", annotation)
+        name = re.search(r"/TU " + string, annotation)
+        if kind and name:
+            fields.append((kind.group(1), _pdf_string(name.group(1))))
+    return sorted(set(fields))
+
+
+@pytest.fixture(scope="module")
+def template_pdf(corpus_template, tmp_path_factory) -> tuple[bytes, Path]:
+    data = pdf_writer.write(corpus_template)
+    return data, _save(data, tmp_path_factory.mktemp("mall"))
+
+
+@pytest.fixture(scope="module")
+def checklist_pdf(corpus_checklist, tmp_path_factory) -> tuple[bytes, Path]:
+    data = pdf_writer.write(corpus_checklist)
+    return data, _save(data, tmp_path_factory.mktemp("checklista"))
+
+
+# Metadata and file properties
+
+
+@pytest.mark.parametrize("which", ["template", "checklist"])
+def test_metadata_is_the_documents(which, request):
+    document = request.getfixturevalue(f"corpus_{which}")
+    data, path = request.getfixturevalue(f"{which}_pdf")
+    info = _info(path)
+    assert info["Title"] == document.full_title
+    assert info["Author"] == document.author
+    assert info["Subject"] == document.description
+    assert info["CreationDate"].startswith(document.date.isoformat())
+    assert info["ModDate"].startswith(document.date.isoformat())
+    assert f"/Lang ({LANGUAGE})" in _pdf_objects(data)
+
+
+@pytest.mark.parametrize("which", ["template", "checklist"])
+def test_tagged_fillable_a4_with_embedded_fonts(which, request):
+    _, path = request.getfixturevalue(f"{which}_pdf")
+    info = _info(path)
+    assert info["Tagged"] == "yes"
+    assert info["Form"] == "AcroForm"
+    assert all(size.endswith("(A4)") for size in _page_sizes(path))
+    fonts = _run("pdffonts", path).splitlines()[2:]
+    assert fonts and all("DejaVu-Sans" in font for font in fonts)
+    assert all(font.split()[-5] == "yes" for font in fonts), "\n".join(fonts)
+
+
+def test_same_document_gives_same_bytes(corpus_template, corpus_checklist, template_pdf, checklist_pdf):
+    assert pdf_writer.write(corpus_template) == template_pdf[0]
+    assert pdf_writer.write(corpus_checklist) == checklist_pdf[0]
+
+
+@pytest.mark.parametrize("which", ["template", "checklist"])
+def test_footer_on_every_page(which, request):
+    document = request.getfixturevalue(f"corpus_{which}")
+    _, path = request.getfixturevalue(f"{which}_pdf")
+    pages = int(_info(path)["Pages"])
+    for page in range(1, pages + 1):
+        text = _text(path, page)
+        assert document.method_title in text
+        assert f"Licens {LICENCE}" in text
+        # The URL may wrap at a slash in the narrow footer.
+        assert document.page_url in text.replace(" ", "")
+        assert f"Sida {page} av {pages}" in text
+
+
+# Template
+
+
+def test_template_has_title_method_intro_and_headings(corpus_template, template_pdf):
+    _, path = template_pdf
+    text = _text(path)
+    tags = _tags(path)
+    assert ("H1", corpus_template.full_title) in tags
+    assert f"Metod: {corpus_template.method_title}" in text
+    assert corpus_template.description in text
+    for section in corpus_template.sections:
+        assert ("H2", section.heading) in tags
+
+
+def test_template_guidance_reads_as_guidance(corpus_template, template_pdf):
+    _, path = template_pdf
+    text = _text(path)
+    guided = [section for section in corpus_template.sections if section.guidance]
+    assert guided
+    for section in guided:
+        assert f"Vägledning {' '.join(block.text for block in section.guidance)}" in text
+    # Guidance is set in italic (the corpus template has no other italic text).
+    assert "DejaVu-Sans-Oblique" in _run("pdffonts", path)
+
+
+def test_template_fill_in_labels_have_a_text_field_each(corpus_template, template_pdf):
+    data, path = template_pdf
+    labels = [label for section in corpus_template.sections for label in section.fill_in]
+    assert labels
+    text = _text(path)
+    fields = _fields(data)
+    for label in labels:
+        assert label in text
+        assert ("Tx", label) in fields
+
+
+def test_template_table_has_headers_row_headings_and_fields_per_cell(corpus_template, template_pdf):
+    data, path = template_pdf
+    tables = [section.table for section in corpus_template.sections if section.table]
+    assert tables
+    tags = _tags(path)
+    fields = _fields(data)
+    for table in tables:
+        for column in table.columns:
+            assert ("TH", column) in tags
+        for heading in table.row_headings:
+            assert ("TH", heading) in tags
+            assert ("Tx", f"{heading}, {table.columns[1]}") in fields
+        # Empty rows: every cell, the first one too, can be written in.
+        assert ("Tx", f"Rad {len(table.rows)}, {table.columns[0]}") in fields
+
+
+def test_long_table_repeats_its_header_and_wide_table_turns_landscape(corpus_template, tmp_path):
+    narrow = Table(("Fråga", "Svar"), (), 40)
+    wide = Table(tuple(f"Kolumn {n}" for n in range(1, 9)), ("Rad ett",), 2)
+    document = dataclasses.replace(corpus_template, sections=(
+        Section("Lång tabell", (), (), narrow),
+        Section("Bred tabell", (), (), wide),
+        Section("Efteråt", (), ("Namn",), None),
+    ))
+    path = _save(pdf_writer.write(document), tmp_path)
+    sizes = _page_sizes(path)
+    assert len(sizes) >= 4
+    assert _text(path, 2).startswith("Fråga Svar")
+    wide_page = next(page for page in range(1, len(sizes) + 1) if "Bred tabell" in _text(path, page))
+    assert sizes[wide_page - 1].startswith("841.89 x 595.276")
+    # The section after the wide table is back on a portrait page.
+    after = next(page for page in range(1, len(sizes) + 1) if "Efteråt" in _text(path, page))
+    assert after > wide_page and sizes[after - 1].startswith("595.276 x 841.89")
+
+
+# Checklist
+
+
+def test_checklist_items_with_level_and_checkbox(corpus_checklist, checklist_pdf):
+    data, path = checklist_pdf
+    text = _text(path)
+    assert ("H1", corpus_checklist.full_title) in _tags(path)
+    assert any(item.level for item in corpus_checklist.items)
+    checkboxes = [name for kind, name in _fields(data) if kind == "Btn"]
+    assert len(checkboxes) == len(corpus_checklist.items)
+    for item in corpus_checklist.items:
+        # The level is written out right before the item, not shown by colour.
+        assert (f"{item.level} {item.text}" if item.level else item.text) in text
+        assert (f"{item.level}: {item.text}" if item.level else item.text) in checkboxes
+
+
+def test_checklist_has_legend_and_room_for_who_when_and_comment(corpus_checklist, checklist_pdf):
+    data, path = checklist_pdf
+    text = _text(path)
+    for name, meaning in corpus_checklist.levels:
+        assert f"{name}: {meaning}" in text
+    tags = _tags(path)
+    for column in ("Klar", "Nivå", "Punkt", "Ansvarig", "Datum", "Kommentar"):
+        assert ("TH", column) in tags
+    fields = _fields(data)
+    for number in range(1, len(corpus_checklist.items) + 1):
+        for what in ("Ansvarig för punkt", "Datum för punkt", "Kommentar till punkt"):
+            assert ("Tx", f"{what} {number}") in fields
+
+
+# Content that must not be read as markup
+
+
+def test_text_is_never_markup(corpus_checklist, tmp_path):
+    tricky = 'Å <b>fet</b> & {{ mall }} "citat" \\ </style> ö'
+    document = dataclasses.replace(
+        corpus_checklist, title=tricky, method_title=f"Metod {tricky}",
+        items=(Item(f"Punkt {tricky}", "Ska"),))
+    data = pdf_writer.write(document)
+    path = _save(data, tmp_path)
+    assert _info(path)["Title"] == f"Checklista: {tricky}"
+    assert ("Btn", f"Ska: Punkt {tricky}") in _fields(data)
+    # Lines may wrap anywhere in these long strings, so compare without spaces.
+    text = _text(path).replace(" ", "")
+    squashed = tricky.replace(" ", "")
+    assert f"Checklista:{squashed}" in text
+    assert f"SkaPunkt{squashed}" in text
+    assert text.count(f"Metod{squashed}") == 2  # under the title and in the footer
+
+
+def test_nothing_is_fetched_from_outside():
+    fetcher = pdf_writer._offline_fetcher()
+    for url in ("https://example.org/stil.css", "file:///etc/passwd"):
+        with pytest.raises(ValueError):
+            fetcher(url)
+    assert fetcher("data:text/plain,hej").read() == b"hej"
+
+
+# Every real document
+
+
+@pytest.fixture(scope="module")
+def real_pdfs(real_documents, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("riktiga")
+    # About half a second each: written side by side to keep the file fast. A fresh
+    # interpreter per worker, as forking a process that has used Pango is not safe.
+    workers = min(4, os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pdfs = list(pool.map(pdf_writer.write, real_documents))
+    return [(document, _save(data, folder, f"{document.id}.pdf")) for document, data in zip(real_documents, pdfs)]
+
+
+def test_every_real_document_is_a_tagged_a4_pdf_with_its_title(real_pdfs):
+    assert len(real_pdfs) >= 20
+    with ThreadPoolExecutor(4) as pool:
+        readings = list(pool.map(lambda pdf: (_info(pdf[1]), _text(pdf[1])), real_pdfs))
+    for (document, _), (info, text) in zip(real_pdfs, readings):
+        assert info["Tagged"] == "yes", document.id
+        assert info["Title"] == document.full_title, document.id
+        assert info["Page size"].endswith("(A4)"), document.id
+        assert info["Form"] == "AcroForm", document.id
+        assert document.full_title in text, document.id
+        for item in document.items:
+            assert (f"{item.level} {item.text}" if item.level else item.text) in text, document.id

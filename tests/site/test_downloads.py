@@ -1,0 +1,140 @@
+"""The downloads on the built site: links resolve, and every file opens as a reader's program opens it.
+
+Office files are opened by LibreOffice and converted to PDF; PDFs are read
+with poppler. The text a reader sees must hold the title and every
+checklist item, with å, ä and ö intact.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from site_helpers import content, page, text
+from verktygsladan.downloads.formats import FORMATS, human_size
+from verktygsladan.downloads.model import documents_for
+
+DOWNLOAD = re.compile(r"\.(docx|odt|pdf|xlsx|zip)$")
+# soffice exits 0 even when it cannot load a file, so the filter is forced
+# and the output is checked, never the exit code alone.
+INPUT_FILTERS = {"docx": "MS Word 2007 XML", "odt": "writer8", "xlsx": "Calc MS Excel 2007 XML"}
+
+
+def squash(value: str) -> str:
+    return " ".join(value.split())
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return squash(result.stdout)
+
+
+def all_documents(handbook):
+    return {f"{m.slug}/{d.id}": d for m in handbook.methods for d in documents_for(m, handbook)}
+
+
+def assert_reader_sees_document(seen: str, document, where: str) -> None:
+    assert squash(document.title) in seen, f"{where}: titeln saknas"
+    for item in document.items:
+        assert squash(item.text) in seen, f"{where}: punkten \"{item.text}\" saknas"
+
+
+def site_pages(site: Path):
+    for html_file in sorted(site.rglob("*.html")):
+        relative = html_file.relative_to(site).as_posix()
+        yield relative, "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def test_every_download_link_on_every_page_points_to_a_file(built_site):
+    checked = 0
+    for relative, url in site_pages(built_site):
+        soup = page(built_site, relative)
+        for link in soup.select("a[href]"):
+            href = link["href"]
+            if urlparse(href).scheme or not DOWNLOAD.search(href):
+                continue
+            target = urlparse(urljoin("http://sajt" + url, href)).path
+            assert (built_site / target.lstrip("/")).is_file(), f"{relative}: {href} finns inte"
+            checked += 1
+    assert checked > 0
+
+
+def test_method_page_lists_every_download_with_format_and_size(built_site, handbook):
+    for method in handbook.methods:
+        article = content(page(built_site, f"metoder/{method.slug}/"))
+        for document in documents_for(method, handbook):
+            for format_ in (f for f in FORMATS if f.applies_to(document)):
+                name = f"Ladda ned {document.title} som {format_.description}"
+                link = next((a for a in article.select("a") if text(a) == name), None)
+                assert link is not None, f"{method.slug}: länken \"{name}\" saknas"
+                file = built_site / "metoder" / method.slug / link["href"].split("/")[-1]
+                assert f"({format_.name}, {human_size(file.stat().st_size)})" in text(link.parent)
+
+
+def test_overview_page_links_to_every_download(built_site):
+    base = "http://sajt/metoder/nedladdningar/"
+    linked = {urlparse(urljoin(base, a["href"])).path
+              for a in content(page(built_site, "metoder/nedladdningar/")).select("a[href]")}
+    on_disk = {"/" + p.relative_to(built_site).as_posix() for p in (built_site / "metoder").rglob("*")
+               if DOWNLOAD.search(p.name)}
+    assert on_disk
+    assert on_disk <= linked
+
+
+@pytest.fixture(scope="module")
+def converted(built_site, tmp_path_factory):
+    """Every Word, OpenDocument and Excel file on the site, opened by LibreOffice and saved as PDF."""
+    out = tmp_path_factory.mktemp("libreoffice")
+    profile = out / "profil"
+    results = {}
+    for extension, input_filter in INPUT_FILTERS.items():
+        sources = sorted((built_site / "metoder").glob(f"*/*.{extension}"))
+        assert sources, f"Inga .{extension}-filer byggdes."
+        target = out / extension
+        completed = subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             f"--infilter={input_filter}", "--convert-to", "pdf", "--outdir", str(target), *map(str, sources)],
+            capture_output=True, text=True, timeout=600)
+        for source in sources:
+            pdf = target / (source.stem + ".pdf")
+            assert pdf.is_file(), f"LibreOffice kunde inte öppna {source.name}:\n{completed.stderr}"
+            results[f"{source.parent.name}/{source.stem}.{extension}"] = pdf
+    return results
+
+
+@pytest.mark.parametrize("extension", sorted(INPUT_FILTERS))
+def test_office_files_open_in_libreoffice_with_all_their_text(converted, handbook, extension):
+    documents = all_documents(handbook)
+    files = {path: pdf for path, pdf in converted.items() if path.endswith(f".{extension}")}
+    assert files
+    for path, pdf in files.items():
+        assert_reader_sees_document(pdf_text(pdf), documents[path.rsplit(".", 1)[0]], path)
+
+
+def test_every_pdf_is_tagged_a4_and_complete(built_site, handbook):
+    documents = all_documents(handbook)
+    pdfs = sorted((built_site / "metoder").glob("*/*.pdf"))
+    assert len(pdfs) == len(documents)
+    for pdf in pdfs:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), pdf.name
+        assert "(A4)" in info, pdf.name
+        assert_reader_sees_document(pdf_text(pdf), documents[f"{pdf.parent.name}/{pdf.stem}"], pdf.name)
+
+
+def test_print_edition_has_cover_contents_and_every_method(built_site, handbook):
+    edition = built_site / "metoder" / "verktygsladan-handbok.pdf"
+    info = subprocess.run(["pdfinfo", str(edition)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE).group(1))
+    assert pages > len(handbook.methods)
+    seen = pdf_text(edition)
+    assert "Innehåll" in seen and f"Sida 2 av {pages}" in seen
+    for method in handbook.methods:
+        assert squash(method.title) in seen
+        for step in method.steps:
+            assert squash(step.title) in seen

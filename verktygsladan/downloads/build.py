@@ -1,0 +1,215 @@
+"""Making every download: per method, for the whole toolbox, and the print edition.
+
+Generation is cached by content hash, so a build only regenerates the
+methods whose source (or the generator itself) changed, and the methods
+that do need work are generated in parallel, one process per core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from ..content import Handbook, Method, load_handbook
+from ..content.library import GLOSSARY_FILE, METHODS_DIR, VOCABULARY_FILE
+from .formats import FORMATS, ZIP, Format, format_for
+from .model import documents_for, method_date
+from .reproducible import build_zip
+
+CACHE_DIR = ".cache/nedladdningar"
+TOOLBOX_ZIP = "verktygslada-alla-mallar-och-checklistor.zip"
+PRINT_EDITION = "verktygsladan-handbok.pdf"
+_CODE = Path(__file__).resolve().parent.parent
+_LIBRARIES = ("python-docx", "odfpy", "openpyxl", "weasyprint", "Markdown")
+
+
+# Cache folders are "<entry>--<key>"; slugs never contain "--".
+_EDITION_ENTRY = "utskriftsutgava"
+
+
+def _method_entry(slug: str) -> str:
+    return f"metod-{slug}"
+
+
+class DownloadFailed(Exception):
+    """A generator crashed. The message names the method and the document."""
+
+
+@dataclass(frozen=True)
+class DownloadFile:
+    path: str  # relative to the generated folder, which is also its URL path there
+    size: int
+    format: Format
+    title: str  # what the file holds, completing "Ladda ned …"
+
+    @property
+    def link_text(self) -> str:
+        return f"Ladda ned {self.title} som {self.format.description}"
+
+
+@dataclass
+class Downloads:
+    files: dict[str, bytes] = field(default_factory=dict)
+    by_document: dict[str, list[DownloadFile]] = field(default_factory=dict)
+    by_method: dict[str, DownloadFile] = field(default_factory=dict)
+    toolbox: DownloadFile | None = None
+    print_edition: DownloadFile | None = None
+
+
+def method_zip_name(method: Method) -> str:
+    return f"{method.slug}-alla-mallar-och-checklistor.zip"
+
+
+def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print_edition: bool = True) -> Downloads:
+    # Tests and CI may share one cache between project copies: keys are content hashes.
+    cache = Path(os.environ.get("VERKTYGSLADAN_CACHE_DIR") or root / CACHE_DIR)
+    code = _code_fingerprint()
+    keys = {m.slug: _method_key(root, m, code, site_url) for m in handbook.methods}
+    edition_key = _digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
+
+    outputs: dict[str, list[tuple[str, bytes]]] = {}
+    missing = []
+    for method in handbook.methods:
+        cached = _read_cache(cache, _method_entry(method.slug), keys[method.slug])
+        if cached is None:
+            missing.append(method.slug)
+        else:
+            outputs[method.slug] = cached
+    edition = _read_cache(cache, _EDITION_ENTRY, edition_key) if print_edition else None
+
+    jobs = [(_generate_method, slug) for slug in missing]
+    if print_edition and edition is None:
+        jobs.append((_generate_print_edition, _EDITION_ENTRY))
+    if jobs:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            futures = {name: pool.submit(job, str(root), name, site_url) for job, name in jobs}
+            results = {name: future.result() for name, future in futures.items()}
+        for name, result in results.items():
+            if isinstance(result, str):
+                raise DownloadFailed(result)
+            if name == _EDITION_ENTRY:
+                _write_cache(cache, name, edition_key, result)
+            else:
+                _write_cache(cache, _method_entry(name), keys[name], result)
+        outputs.update({slug: results[slug] for slug in missing})
+        edition = results.get(_EDITION_ENTRY, edition)
+
+    downloads = Downloads()
+    for method in handbook.methods:
+        titles = {d.id: d.title for d in documents_for(method, handbook)}
+        for name, data in outputs[method.slug]:
+            path = f"{method.slug}/{name}"
+            downloads.files[path] = data
+            stem, extension = name.rsplit(".", 1)
+            if name == method_zip_name(method):
+                title = f"alla mallar och checklistor för {method.short_title}"
+                downloads.by_method[method.slug] = DownloadFile(path, len(data), ZIP, title)
+            else:
+                document_file = DownloadFile(path, len(data), format_for(name), titles[stem])
+                downloads.by_document.setdefault(stem, []).append(document_file)
+    toolbox = _toolbox_zip(handbook, outputs)
+    downloads.files[TOOLBOX_ZIP] = toolbox
+    downloads.toolbox = DownloadFile(TOOLBOX_ZIP, len(toolbox), ZIP, "alla mallar och checklistor i verktygslådan")
+    if edition:
+        [(_, pdf)] = edition
+        downloads.files[PRINT_EDITION] = pdf
+        downloads.print_edition = DownloadFile(PRINT_EDITION, len(pdf), format_for(PRINT_EDITION),
+                                               "hela handboken (utskriftsutgåva)")
+    return downloads
+
+
+def method_files(method: Method, handbook: Handbook, site_url: str = "") -> list[tuple[str, bytes]]:
+    """Every file of one method: each document in each format, then the method's ZIP."""
+    files = []
+    for document in documents_for(method, handbook, site_url):
+        for format_ in FORMATS:
+            if not format_.applies_to(document):
+                continue
+            try:
+                data = format_.write(document)
+            except Exception as error:  # noqa: BLE001 - any writer bug must name what it was writing
+                raise DownloadFailed(
+                    f"Kunde inte skapa {format_.description} för {document.kind.lower()}en \"{document.title}\" "
+                    f"i metoden \"{method.title}\" ({method.source_file}): {error}") from error
+            files.append((f"{document.id}.{format_.extension}", data))
+    if files:
+        files.append((method_zip_name(method), build_zip(files, method_date(method))))
+    return files
+
+
+def _toolbox_zip(handbook: Handbook, outputs: dict[str, list[tuple[str, bytes]]]) -> bytes:
+    entries = [(f"{m.slug}/{name}", data) for m in handbook.methods for name, data in outputs[m.slug]
+               if name != method_zip_name(m)]
+    return build_zip(entries, max(method_date(m) for m in handbook.methods))
+
+
+def _generate_method(root: str, slug: str, site_url: str) -> list[tuple[str, bytes]] | str:
+    # Runs in a worker process: it reloads the (already validated) handbook
+    # rather than receiving it, and returns errors as text, because the
+    # parent must report them in Swedish without a worker traceback.
+    try:
+        handbook = load_handbook(Path(root))
+        return method_files(handbook.method(slug), handbook, site_url)
+    except DownloadFailed as failure:
+        return str(failure)
+    except Exception:  # noqa: BLE001
+        return f"Nedladdningarna för metoden i methods/{slug}/ kunde inte skapas:\n{traceback.format_exc()}"
+
+
+def _generate_print_edition(root: str, _name: str, site_url: str) -> list[tuple[str, bytes]] | str:
+    from .print_edition import render_print_edition
+
+    try:
+        return [(PRINT_EDITION, render_print_edition(load_handbook(Path(root)), site_url))]
+    except Exception:  # noqa: BLE001
+        return f"Utskriftsutgåvan av handboken kunde inte skapas:\n{traceback.format_exc()}"
+
+
+def _digest(parts: list) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else str(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    sources = sorted((_CODE / "downloads").glob("*.py")) + sorted((_CODE / "content").glob("*.py"))
+    versions = [f"{name}={metadata.version(name)}" for name in _LIBRARIES]
+    return _digest([*(p.read_bytes() for p in sources), *versions])
+
+
+def _method_key(root: Path, method: Method, code: str, site_url: str) -> str:
+    folder = root / METHODS_DIR / method.slug
+    sources = [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
+    return _digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *sources])
+
+
+def _read_cache(cache: Path, name: str, key: str) -> list[tuple[str, bytes]] | None:
+    folder = cache / f"{name}--{key[:20]}"
+    manifest = folder / "manifest.json"
+    if not manifest.is_file():
+        return None
+    return [(entry, (folder / entry).read_bytes()) for entry in json.loads(manifest.read_text(encoding="utf-8"))]
+
+
+def _write_cache(cache: Path, name: str, key: str, files: list[tuple[str, bytes]]) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob(f"{name}--*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = cache / f".{name}-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    for entry, data in files:
+        (staging / entry).write_bytes(data)
+    # The manifest is written last and the folder renamed into place, so a
+    # crash never leaves a cache entry that looks complete but is not.
+    (staging / "manifest.json").write_text(json.dumps([entry for entry, _ in files]), encoding="utf-8")
+    staging.rename(cache / f"{name}--{key[:20]}")

@@ -1,0 +1,131 @@
+"""What goes into a download, independent of its file format.
+
+`documents_for` turns a method's templates and checklists into `Document`s.
+Each writer (Word, OpenDocument, PDF, Excel) renders the same `Document`,
+so the formats cannot say different things, and none of them can drift from
+the web page, which is rendered from the same method.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from ..content import Handbook, Method
+from ..content.schema import Checklist, Template
+from .rich_text import Block, blocks_from_markdown, plain_text
+
+HANDBOOK_NAME = "Verktygslådan – metoder för socialt hållbar samhällsplanering"
+SOURCE_NOTE = "Bygger på Göteborgsregionens verktygslåda för socialt hållbar samhällsplanering (2019)"
+LICENCE = "CC BY 4.0"
+LANGUAGE = "sv-SE"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    row_headings: tuple[str, ...]
+    empty_rows: int
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """First-column text of every row; empty rows have an empty heading."""
+        return self.row_headings + ("",) * self.empty_rows
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    guidance: tuple[Block, ...]
+    fill_in: tuple[str, ...]
+    table: Table | None
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    level: str | None  # the level's name as readers see it, e.g. "Ska"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One template or checklist of one method, ready to be written in any format."""
+
+    id: str
+    kind: str  # "Mall" or "Checklista"
+    title: str
+    intro: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    levels: tuple[tuple[str, str], ...]  # (name, meaning) of the checklist levels, for a legend
+    method_title: str
+    method_slug: str
+    page_url: str
+    author: str
+    date: datetime.date
+
+    @property
+    def is_checklist(self) -> bool:
+        return self.kind == "Checklista"
+
+    @property
+    def has_tables(self) -> bool:
+        return self.is_checklist or any(section.table for section in self.sections)
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.kind}: {self.title}"
+
+    @property
+    def footer(self) -> str:
+        return f"{self.method_title} · {HANDBOOK_NAME} · {SOURCE_NOTE} · Licens {LICENCE} · {self.page_url}"
+
+    @property
+    def description(self) -> str:
+        return " ".join(block.text for block in self.intro)
+
+
+def method_date(method: Method) -> datetime.date:
+    """The day the method last changed: the timestamp of every file made from it."""
+    return max([method.trust.last_reviewed, *(change.date for change in method.trust.changelog)])
+
+
+def method_page_url(method: Method, site_url: str) -> str:
+    return f"{site_url.rstrip('/')}/metoder/{method.slug}/" if site_url else f"metoder/{method.slug}/"
+
+
+def documents_for(method: Method, handbook: Handbook, site_url: str = "") -> list[Document]:
+    common = dict(method_title=method.title, method_slug=method.slug, page_url=method_page_url(method, site_url),
+                  author=method.trust.owner, date=method_date(method))
+    levels = tuple((term.name, term.description or "") for term in handbook.vocabulary.terms("checklist_levels").values())
+    documents = [_template(t, common) for t in method.templates]
+    documents += [_checklist(c, handbook, levels, common) for c in method.checklists]
+    return documents
+
+
+def _template(template: Template, common: dict) -> Document:
+    sections = tuple(
+        Section(
+            heading=section.heading,
+            guidance=blocks_from_markdown(section.guidance) if section.guidance else (),
+            fill_in=tuple(section.fill_in),
+            table=Table(tuple(section.table.columns), tuple(section.table.row_headings),
+                        section.table.empty_rows or 0) if section.table else None,
+        )
+        for section in template.sections
+    )
+    return Document(id=template.id, kind="Mall", title=template.title, intro=blocks_from_markdown(template.description),
+                    sections=sections, items=(), levels=(), **common)
+
+
+def _checklist(checklist: Checklist, handbook: Handbook, levels: tuple, common: dict) -> Document:
+    items = tuple(
+        Item(item.text, handbook.vocabulary.name("checklist_levels", item.level) if item.level else None)
+        for item in checklist.items
+    )
+    intro = blocks_from_markdown(checklist.description) if checklist.description else ()
+    return Document(id=checklist.id, kind="Checklista", title=checklist.title, intro=intro, sections=(),
+                    items=items, levels=levels, **common)
+
+
+__all__ = ["Block", "Document", "Item", "Section", "Table", "documents_for", "method_date", "plain_text"]

@@ -1,0 +1,111 @@
+"""The whole handbook as one tagged PDF: cover, table of contents, every method, page numbers.
+
+It is rendered from the same Markdown as the method pages on the site, so
+the print edition says exactly what the web says.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import weasyprint
+
+from ..content import Handbook
+from ..content.glossary import abbreviations
+from ..pages.method_page import render_method_body
+from .model import HANDBOOK_NAME, LICENCE, SOURCE_NOTE, method_date
+
+_STYLE = """
+@page {
+  size: A4;
+  margin: 22mm 20mm 24mm;
+  @bottom-left { content: string(method); font-size: 8pt; color: #444; }
+  @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-size: 8pt; color: #444; }
+}
+@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }
+html { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.45; color: #111; }
+h1 { font-size: 20pt; string-set: method content(); page-break-before: always; margin-top: 0; }
+h2 { font-size: 14pt; margin-top: 1.4em; page-break-after: avoid; }
+h3 { font-size: 11.5pt; page-break-after: avoid; }
+a { color: #1a3a8a; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 9pt; }
+th, td { border: 1px solid #777; padding: 3pt 5pt; vertical-align: top; text-align: left; }
+thead { display: table-header-group; }
+dt { font-weight: bold; margin-top: 0.4em; }
+dd { margin-left: 1.2em; }
+abbr { text-decoration: none; }
+.cover { page-break-after: always; padding-top: 60mm; }
+.cover h1 { page-break-before: avoid; font-size: 28pt; string-set: none; }
+.cover p { font-size: 12pt; }
+nav h2 { page-break-before: avoid; }
+nav ol { list-style: none; padding: 0; }
+nav li { margin: 0.35em 0; }
+nav a { color: #111; text-decoration: none; }
+nav a::after { content: leader(".") target-counter(attr(href), page); }
+.vl-facts { border: 1px solid #777; border-left: 4pt solid #334; padding: 0 10pt 6pt; margin: 1em 0; }
+.vl-lead { font-size: 11.5pt; }
+.vl-edit-link { display: none; }
+"""
+
+
+def render_print_edition(handbook: Handbook, site_url: str = "") -> bytes:
+    date = max(method_date(m) for m in handbook.methods)
+    glossary = abbreviations(handbook.glossary)
+    contents = "\n".join(
+        f'<li><a href="#{m.slug}">{html.escape(m.title)}</a></li>' for m in handbook.methods)
+    chapters = "\n".join(_chapter(m, handbook, glossary) for m in handbook.methods)
+    where = f"<p>Webbplats: {html.escape(site_url)}</p>" if site_url else ""
+    document = f"""<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(HANDBOOK_NAME)}</title>
+<meta name="author" content="Verktygslådan">
+<meta name="description" content="Utskriftsutgåva av handboken med alla {len(handbook.methods)} metoder.">
+<meta name="dcterms.created" content="{date.isoformat()}T00:00:00Z">
+<meta name="dcterms.modified" content="{date.isoformat()}T00:00:00Z">
+<style>{_STYLE}</style>
+</head>
+<body>
+<section class="cover">
+<h1>{html.escape(HANDBOOK_NAME)}</h1>
+<p>Utskriftsutgåva med alla {len(handbook.methods)} metoder, senast ändrad {date.isoformat()}.</p>
+<p>{html.escape(SOURCE_NOTE)}. Texterna får användas enligt licensen {LICENCE}.</p>
+{where}
+</section>
+<nav aria-label="Innehåll">
+<h2>Innehåll</h2>
+<ol>
+{contents}
+</ol>
+</nav>
+{chapters}
+</body>
+</html>"""
+    return weasyprint.HTML(string=document, url_fetcher=_refuse_fetching).write_pdf(
+        pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+
+
+def _chapter(method, handbook: Handbook, glossary: dict[str, str]) -> str:
+    source = render_method_body(method, handbook)
+    body = markdown.markdown(
+        source, extensions=["attr_list", "def_list", "md_in_html", "tables", "abbr"],
+        extension_configs={"abbr": {"glossary": glossary}}, output_format="html")
+    body = _scope_anchors(body, method.slug)
+    return f'<section id="{method.slug}" lang="sv">\n{body}\n</section>'
+
+
+def _scope_anchors(body: str, slug: str) -> str:
+    # Every method has a "Syfte" and an "I korthet"; prefixing ids keeps them
+    # unique in one document, and links to other method pages become links
+    # to their chapters.
+    body = re.sub(r'id="([^"]+)"', lambda m: f'id="{slug}-{m.group(1)}"', body)
+    body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{slug}-{m.group(1)}"', body)
+    body = re.sub(r'href="([a-z0-9-]+)\.md"', r'href="#\1"', body)
+    return re.sub(r'<h1 id="[^"]*">', "<h1>", body)
+
+
+def _refuse_fetching(url: str, *args, **kwargs):
+    raise ValueError(f"Utskriftsutgåvan hämtar inga resurser utifrån ({url}).")

@@ -1,0 +1,29 @@
+"""The overview of every download in the handbook."""
+
+from __future__ import annotations
+
+from ..content import Handbook
+from ..downloads.build import Downloads
+from .markdown import plain
+from .method_page import download_list, method_page_path
+
+DOWNLOADS_PATH = "nedladdningar.md"
+
+
+def render_downloads_page(handbook: Handbook, downloads: Downloads | None) -> str:
+    parts = ["---\ntitle: Nedladdningar\nrender_macros: false\n---", "# Nedladdningar"]
+    if downloads is None:
+        parts.append("Nedladdningarna skapades inte i det här bygget av webbplatsen.")
+        return "\n\n".join(parts) + "\n"
+    parts.append(
+        "Alla mallar och checklistor finns som Word-dokument, OpenDocument-dokument och PDF. Checklistor och "
+        "mallar med tabeller finns också som Excel-filer. Filerna skapas från samma text som metodsidorna, så "
+        "de säger alltid samma sak som webbplatsen.")
+    whole = [downloads.toolbox] + ([downloads.print_edition] if downloads.print_edition else [])
+    parts.append("## Hela verktygslådan\n\n" + download_list(whole))
+    for method in (m for m in handbook.methods if m.slug in downloads.by_method):
+        files = [downloads.by_method[method.slug]]
+        for document in method.documents():
+            files += downloads.by_document.get(document.id, [])
+        parts.append(f"## [{plain(method.title)}](<{method_page_path(method)}>)\n\n{download_list(files)}")
+    return "\n\n".join(parts) + "\n"
