@@ -28,6 +28,7 @@ from verktygsladan.content.glossary import abbreviations  # noqa: E402
 from verktygsladan.downloads.build import DownloadFailed, build_downloads  # noqa: E402
 from verktygsladan.pages import (  # noqa: E402
     GENERATED_DIR,
+    finder_summary,
     generate_pages,
     glossary_list,
     method_cards,
@@ -72,6 +73,11 @@ def define_env(env) -> None:
     def metodkort() -> str:
         """Cards for every method."""
         return method_cards(handbook, link_prefix=method_link_prefix())
+
+    @env.macro
+    def metodvaljare() -> str:
+        """A short version of the method finder for the start page."""
+        return finder_summary(handbook, link_prefix=method_link_prefix())
 
     @env.macro
     def metoder_per_skede() -> str:

@@ -232,6 +232,9 @@ class Method(Record):
     short_title = Text("Kort namn", max_length=48, help="Visas i menyn.")
     summary = Text("Sammanfattning", max_length=SUMMARY_MAX_LENGTH,
                    help=f"En mening på högst {SUMMARY_MAX_LENGTH} tecken. Visas på metodkortet.")
+    keywords = ListOf(Text("Sökord", max_length=60), "Sökord", unique=True, required=False,
+                      help="Ord som planerare söker på men som inte står i titeln: synonymer, förkortningar "
+                           "och böjda former, till exempel \"seniorer\", \"BKA\" eller \"ungdomarnas\".")
     when_to_use = _paragraphs("När metoden passar", min_items=1, required=True)
     when_not_to_use = _paragraphs("När metoden inte passar")
     phases = _choices("phases", "Planeringsskeden")

@@ -13,11 +13,14 @@ from ..content.json_schema import render_json_schema
 from ..content.library import SCHEMA_FILE
 from ..downloads.build import Downloads
 from .downloads_page import DOWNLOADS_PATH, render_downloads_page
+from .method_finder import FINDER_PATH, finder_summary, render_method_finder
 from .method_index import INDEX_PATH, method_cards, render_method_index
 from .method_page import method_page_path, render_method_page
 from .navigation import with_method_pages
 from .output import GENERATED_DIR, write_generated
+from .open_data import CSV_PATH, JSON_PATH, PAGE_PATH, catalogue_csv, catalogue_json, render_open_data_page
 from .overviews import glossary_list, methods_by_vocabulary
+from .process_map import PROCESS_MAP_PATH, render_process_map
 
 
 def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict[str, str | bytes]:
@@ -26,6 +29,11 @@ def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict
         INDEX_PATH: render_method_index(handbook),
         SCHEMA_FILE: render_json_schema(handbook.vocabulary),
         DOWNLOADS_PATH: render_downloads_page(handbook, downloads),
+        FINDER_PATH: render_method_finder(handbook),
+        PROCESS_MAP_PATH: render_process_map(handbook),
+        PAGE_PATH: render_open_data_page(handbook),
+        JSON_PATH: catalogue_json(handbook),
+        CSV_PATH: catalogue_csv(handbook),
     }
     for method in handbook.methods:
         files[method_page_path(method)] = render_method_page(method, handbook, downloads)
@@ -38,5 +46,5 @@ def generate_pages(handbook: Handbook, docs_dir: Path, downloads: Downloads | No
     return write_generated(render_pages(handbook, downloads), docs_dir / GENERATED_DIR)
 
 
-__all__ = ["GENERATED_DIR", "generate_pages", "glossary_list", "method_cards", "methods_by_vocabulary",
-           "render_pages", "with_method_pages"]
+__all__ = ["GENERATED_DIR", "finder_summary", "generate_pages", "glossary_list", "method_cards",
+           "methods_by_vocabulary", "render_pages", "with_method_pages"]
