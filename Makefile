@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test schema clean
+.PHONY: serve build check test schema schema-check new-method review-report external-links clean
 
 ## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits
 serve: $(BUILD_STAMP)
@@ -36,6 +36,22 @@ check: $(BUILD_STAMP)
 ## schema: regenerate methods/method.schema.json after changing the schema or vocabulary
 schema: $(BUILD_STAMP)
 	$(PY) -m verktygsladan schema
+
+## schema-check: fail if methods/method.schema.json is out of date
+schema-check: $(BUILD_STAMP)
+	$(PY) -m verktygsladan schema --check
+
+## new-method: create methods/<slug>/ from the commented example (TITEL="…", or you are asked)
+new-method: $(BUILD_STAMP)
+	$(PY) -m verktygsladan new-method $(if $(TITEL),"$(TITEL)",)
+
+## review-report: list the methods whose review date has passed
+review-report: $(BUILD_STAMP)
+	$(PY) -m verktygsladan review-report
+
+## external-links: check every external link in the methods (needs the internet; not part of make test)
+external-links: $(BUILD_STAMP)
+	$(PY) -m verktygsladan external-links
 
 ## test: run every test, installing Python and Debian packages first if missing
 test: $(TEST_STAMP)

@@ -41,7 +41,7 @@ def copy_project(dest: Path, *, methods_from: Path | None = None) -> Path:
             shutil.copy2(source, dest / part)
     if methods_from is not None:
         for folder in (dest / "methods").iterdir():
-            if folder.is_dir():
+            if folder.is_dir() and not folder.name.startswith("_"):  # keep the editors' example
                 shutil.rmtree(folder)
         for folder in methods_from.iterdir():
             shutil.copytree(folder, dest / "methods" / folder.name, ignore=_IGNORED)

@@ -14,6 +14,8 @@ from .content import ContentInvalid, Handbook, load_handbook
 from .content.json_schema import render_json_schema
 from .content.library import METHODS_DIR, SCHEMA_FILE
 from .pages import generate_pages
+from .maintenance import link_report, review_report
+from .scaffold import ScaffoldError, new_method
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +65,20 @@ def generate(root: Path, docs_dir: Path) -> int:
     return 0
 
 
+def scaffold(root: Path, title: str | None) -> int:
+    if title is None:
+        title = input("Metodens titel: ")
+    try:
+        folder = new_method(root, title)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    relative = folder.relative_to(root)
+    print(f"Skapade {relative}/. Skriv metoden i {relative}/method.yml och {relative}/text.md "
+          "och kör sedan make check.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="verktygsladan", description="Verktygslådans innehållsverktyg.")
     parser.add_argument("--root", type=Path, default=ROOT, help="Projektets rotmapp.")
@@ -72,10 +88,26 @@ def main(argv: list[str] | None = None) -> int:
     schema_parser.add_argument("--check", action="store_true", help="Kontrollera bara att schemat är aktuellt.")
     generate_parser = commands.add_parser("generate", help="Skriv metodsidorna till docs/.")
     generate_parser.add_argument("--docs", type=Path, default=None, help="Mappen docs/.")
+    commands.add_parser("review-report", help="Lista metoder som skulle ha granskats.")
+    commands.add_parser("external-links", help="Kontrollera metodernas externa länkar (kräver nätverk).")
+    new_parser = commands.add_parser("new-method", help="Skapa en ny metodmapp från exempelmetoden.")
+    new_parser.add_argument("title", nargs="?", default=None, help="Metodens titel.")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
     if args.command == "schema":
         return schema(root, verify=args.check)
+    if args.command == "new-method":
+        return scaffold(root, args.title)
+    if args.command in ("review-report", "external-links"):
+        handbook = _load(root)
+        if handbook is None:
+            return 1
+        if args.command == "review-report":
+            print(review_report(handbook))
+            return 0
+        report, broken = link_report(handbook)
+        print(report)
+        return 1 if broken else 0
     return generate(root, args.docs or root / "docs")

@@ -1,0 +1,53 @@
+"""The GitHub workflows, issue forms and pre-commit configuration are valid, checked offline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT
+
+GITHUB = ROOT / ".github"
+
+
+def check_schema(builtin: str, *files) -> subprocess.CompletedProcess:
+    # check-jsonschema ships GitHub's schemas, so this needs no network.
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", builtin, *map(str, files)],
+                          capture_output=True, text=True)
+
+
+def test_workflows_are_valid():
+    workflows = sorted((GITHUB / "workflows").glob("*.yml"))
+    assert len(workflows) >= 3
+    result = check_schema("vendor.github-workflows", *workflows)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_are_valid():
+    forms = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
+    assert len(forms) >= 2
+    result = check_schema("vendor.github-issue-forms", *forms)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert check_schema("vendor.github-issue-config", GITHUB / "ISSUE_TEMPLATE" / "config.yml").returncode == 0
+
+
+def test_pull_request_workflow_is_read_only_and_runs_every_check():
+    workflow = yaml.safe_load((GITHUB / "workflows" / "granska.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    commands = " ".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
+    for target in ("make check", "make build", "make test"):
+        assert target in commands
+    assert "secrets." not in (GITHUB / "workflows" / "granska.yml").read_text(encoding="utf-8")
+
+
+def test_pre_commit_hooks_call_existing_make_targets():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    targets = set(re.findall(r"^([a-z-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert hooks
+    for hook in hooks:
+        command, target = hook["entry"].split()
+        assert command == "make" and target in targets

@@ -1,0 +1,75 @@
+"""`make new-method` and the commented example method it starts from."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, run_cli
+from verktygsladan.content import load_handbook
+from verktygsladan.content.fields import ListOf, Nested, Record
+from verktygsladan.content.schema import Method
+from verktygsladan.scaffold import ScaffoldError, new_method, slug_for
+
+
+def field_names(record: type[Record]) -> set[str]:
+    names = set()
+    for name, field in record.fields.items():
+        names.add(name)
+        inner = field.item if isinstance(field, ListOf) else field
+        if isinstance(inner, Nested):
+            names |= field_names(inner.record)
+    return names
+
+
+def test_example_method_is_valid(corpus_project):
+    shutil.copytree(ROOT / "methods" / "_exempel", corpus_project / "methods" / "exempelmetod")
+    shutil.rmtree(corpus_project / "methods" / "exempel")
+    result = run_cli(corpus_project, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_example_method_documents_every_field():
+    text = (ROOT / "methods" / "_exempel" / "method.yml").read_text(encoding="utf-8")
+    written = set(re.findall(r"^\s*-?\s*([a-z_]+):", text, re.MULTILINE))
+    assert field_names(Method) <= written
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Seniorperspektiv i samhällsplaneringen", "seniorperspektiv-i-samhallsplaneringen"),
+    ("Trygghetsvandring: ÖP & DP", "trygghetsvandring-op-dp"),
+    ("  Dialog   med  unga ", "dialog-med-unga"),
+])
+def test_slug_is_made_from_the_title(title, slug):
+    assert slug_for(title) == slug
+
+
+def test_new_method_is_valid_with_todays_dates_and_unique_ids(corpus_project):
+    today = datetime.date.today()
+    folder = new_method(corpus_project, "Trygghetsvandring i centrum", today)
+    assert folder.name == "trygghetsvandring-i-centrum"
+    handbook = load_handbook(corpus_project)
+    method = handbook.method("trygghetsvandring-i-centrum")
+    assert method.title == "Trygghetsvandring i centrum"
+    assert method.trust.last_reviewed == today
+    assert {d.id for d in method.documents()} == {"trygghetsvandring-i-centrum-mall",
+                                                  "trygghetsvandring-i-centrum-checklista"}
+
+
+def test_new_method_never_overwrites(corpus_project):
+    folder = new_method(corpus_project, "Ny metod")
+    (folder / "text.md").write_text("## Syfte\n\nRedan skriven text.\n", encoding="utf-8")
+    with pytest.raises(ScaffoldError, match="skrivs inte över"):
+        new_method(corpus_project, "Ny metod")
+    assert "Redan skriven text." in (folder / "text.md").read_text(encoding="utf-8")
+
+
+def test_make_new_method_command(corpus_project):
+    result = run_cli(corpus_project, "new-method", "Gåtur med äldre")
+    assert result.returncode == 0, result.stderr
+    assert (corpus_project / "methods" / "gatur-med-aldre" / "method.yml").is_file()
+    again = run_cli(corpus_project, "new-method", "Gåtur med äldre")
+    assert again.returncode == 1 and "Traceback" not in again.stderr
