@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
+NPM_STAMP := node_modules/.package-lock.json
 ADDRESS ?= 127.0.0.1:8000
 
 # Silence the MkDocs 2.0 / ProperDocs banners; see shared research, stack.md §1.
@@ -56,10 +57,11 @@ external-links: $(BUILD_STAMP)
 ## test: run every test, installing Python and Debian packages first if missing
 test: $(TEST_STAMP)
 	@bash scripts/install-system-packages.sh test
+	@$(MAKE) --no-print-directory $(NPM_STAMP)
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .site-staging docs/metoder .pytest_cache .cache
+	rm -rf site .site-staging docs/metoder .pytest_cache .cache node_modules
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +70,11 @@ $(BUILD_STAMP): requirements.txt scripts/install-system-packages.sh | $(VENV)/bi
 	@bash scripts/install-system-packages.sh build
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# The Nu HTML Checker, pinned in package-lock.json. Its own Java download is
+# skipped by npm; Debian's Java runs it.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 $(TEST_STAMP): requirements-test.txt $(BUILD_STAMP)
 	$(PY) -m pip install --quiet -r requirements-test.txt

@@ -5,7 +5,8 @@
 #   scripts/install-system-packages.sh build   Pango and fonts, for the PDF downloads
 #   scripts/install-system-packages.sh test    also Chromium for the browser tests,
 #                                              LibreOffice to open every office file and
-#                                              poppler-utils (pdfinfo, pdftotext) to read PDFs
+#                                              poppler-utils (pdfinfo, pdftotext) to read PDFs,
+#                                              Node.js/npm and Java for the Nu HTML Checker
 set -euo pipefail
 
 group="${1:-build}"
@@ -19,6 +20,9 @@ if [ "$group" = "test" ]; then
   for package in chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils; do
     installed "$package" || packages+=("$package")
   done
+  # Node.js and Java may come from elsewhere than Debian (as on GitHub's runners): look for the commands.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 
 if [ ${#packages[@]} -eq 0 ]; then

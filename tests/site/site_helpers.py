@@ -37,3 +37,8 @@ def tree_digest(folder: Path) -> str:
         if path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def card_heading(card):
+    """A method card's heading: h2 on the method index, h3 under a section elsewhere."""
+    return card.find(["h2", "h3"])

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, ROOT, assert_built, mkdocs_build
-from site_helpers import content, nav_links, page, text, tree_digest
+from site_helpers import card_heading, content, nav_links, page, text, tree_digest
 from verktygsladan.content import next_review
 
 EDIT_BASE = "https://github.com/goteborgsregionen/verktygsladan/edit/main/"
@@ -26,9 +26,9 @@ def test_every_method_has_a_page_a_nav_entry_and_cards(built_site, handbook):
         assert text(soup.h1) == method.title
         assert nav_links(start)[method.short_title].rstrip("/").endswith(f"metoder/{method.slug}")
         for cards in (start, index):
-            card = next(c for c in cards.select(".vl-card") if text(c.h3) == method.title)
+            card = next(c for c in cards.select(".vl-card") if text(card_heading(c)) == method.title)
             assert method.summary in text(card)
-            assert card.h3.a["href"].rstrip("/").endswith(f"{method.slug}")
+            assert card_heading(card).a["href"].rstrip("/").endswith(f"{method.slug}")
 
 
 def test_fact_box_shows_the_key_facts_in_words(built_site, handbook):
@@ -162,7 +162,7 @@ def test_copying_a_method_folder_adds_page_nav_and_card(corpus_project):
     site = corpus_project / "site"
     assert text(page(site, "metoder/kopia/").h1) == "Kopierad metod"
     assert "Kopian" in nav_links(page(site, ""))
-    assert "Kopierad metod" in [text(c.h3) for c in page(site, "metoder/").select(".vl-card")]
+    assert "Kopierad metod" in [text(card_heading(c)) for c in page(site, "metoder/").select(".vl-card")]
 
 
 def test_removing_a_method_folder_removes_page_nav_and_card(corpus_project):
@@ -174,7 +174,7 @@ def test_removing_a_method_folder_removes_page_nav_and_card(corpus_project):
     assert not (site / "metoder" / "kopia").exists()
     assert not (corpus_project / "docs" / "metoder" / "kopia.md").exists()
     assert "Kopian" not in nav_links(page(site, ""))
-    assert "Kopierad metod" not in [text(c.h3) for c in page(site, "metoder/").select(".vl-card")]
+    assert "Kopierad metod" not in [text(card_heading(c)) for c in page(site, "metoder/").select(".vl-card")]
     assert (site / "metoder" / "exempel" / "index.html").exists()
 
 

@@ -10,13 +10,14 @@ from .method_page import method_page_path
 INDEX_PATH = "index.md"
 
 
-def method_cards(handbook: Handbook, link_prefix: str = "") -> str:
-    """Cards as Markdown. `link_prefix` is the path from the calling page to the method pages."""
-    cards = [_card(method, handbook, link_prefix) for method in handbook.methods]
+def method_cards(handbook: Handbook, link_prefix: str = "", heading_level: int = 3) -> str:
+    """Cards as Markdown. `link_prefix` is the path from the calling page to the method pages;
+    `heading_level` keeps the calling page's heading outline unbroken."""
+    cards = [_card(method, handbook, link_prefix, heading_level) for method in handbook.methods]
     return '<div class="vl-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
-def _card(method: Method, handbook: Handbook, link_prefix: str) -> str:
+def _card(method: Method, handbook: Handbook, link_prefix: str, heading_level: int) -> str:
     vocabulary = handbook.vocabulary
     weeks = method.effort.weeks
     facts = [
@@ -27,7 +28,7 @@ def _card(method: Method, handbook: Handbook, link_prefix: str) -> str:
     return "\n".join([
         '<article class="vl-card" markdown>',
         "",
-        f"### {link(method.title, link_prefix + method_page_path(method))}",
+        f"{'#' * heading_level} {link(method.title, link_prefix + method_page_path(method))}",
         "",
         plain(method.summary),
         "",
@@ -44,5 +45,5 @@ def render_method_index(handbook: Handbook) -> str:
         "# Alla metoder",
         f"Verktygslådan har {count} {'metod' if count == 1 else 'metoder'}. Varje kort visar metodens status, "
         "hur lång tid den brukar ta och i vilka skeden av planeringen den används.",
-        method_cards(handbook),
+        method_cards(handbook, heading_level=2),
     ]) + "\n"

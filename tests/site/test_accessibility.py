@@ -1,0 +1,95 @@
+"""WCAG 2.1 AA on every page, measured with axe-core in Chromium; keyboard use and the skip link.
+
+Swedish public-sector sites must meet WCAG 2.1 AA (lag 2018:1937, EN 301 549).
+Every page is checked in light and dark scheme and in a desktop and a mobile
+viewport, and must have zero violations of the A and AA rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import DESKTOP, MOBILE, browser, site_paths, site_url  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+SETTINGS = [("ljust", "light", DESKTOP), ("mörkt", "dark", DESKTOP), ("ljust", "light", MOBILE),
+            ("mörkt", "dark", MOBILE)]
+
+
+@pytest.mark.parametrize("scheme_name, scheme, device", SETTINGS,
+                         ids=["ljust-dator", "morkt-dator", "ljust-mobil", "morkt-mobil"])
+def test_every_page_has_zero_axe_violations(browser, site_url, built_site, scheme_name, scheme, device):
+    context = browser.new_context(color_scheme=scheme, locale="sv-SE", **device)
+    page = context.new_page()
+    axe = Axe()
+    failures = []
+    for path in site_paths(built_site):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        for violation in axe.run(page, options=WCAG_AA).response["violations"]:
+            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+            failures.append(f"/{path}: {violation['id']} ({violation['impact']}) – {targets}")
+    context.close()
+    assert failures == [], f"axe, {scheme_name} läge:\n" + "\n".join(failures)
+
+
+FOCUSABLE = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])')]
+  .filter(el => !el.disabled && el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden'
+                && el.getBoundingClientRect().width > 0)
+  .map(el => el.outerHTML.slice(0, 120))"""
+
+FOCUS_VISIBLE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const ring = style.boxShadow && style.boxShadow !== 'none';
+  return {html: el.outerHTML.slice(0, 120), visible: outline || ring};
+}"""
+
+
+def tab_through(page, limit: int = 600) -> list[dict]:
+    reached = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_VISIBLE)
+        if reached and state["html"] == reached[0]["html"]:
+            break
+        reached.append(state)
+    return reached
+
+
+@pytest.mark.parametrize("path_of", [lambda h: f"metoder/{h.methods[0].slug}/", lambda h: "metoder/metodvaljare/"],
+                         ids=["metodsida", "metodvaljare"])
+def test_keyboard_reaches_every_interactive_element_with_visible_focus(browser, site_url, handbook, path_of):
+    context = browser.new_context(locale="sv-SE", **DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + path_of(handbook))
+    page.wait_for_load_state("networkidle")
+    focusable = page.evaluate(FOCUSABLE)
+    reached = tab_through(page)
+    context.close()
+    reached_html = {state["html"] for state in reached}
+    missing = [html for html in focusable if html not in reached_html]
+    assert missing == [], "Nås inte med tabbtangenten:\n" + "\n".join(missing)
+    invisible = [state["html"] for state in reached if not state["visible"]]
+    assert invisible == [], "Fokus syns inte på:\n" + "\n".join(invisible)
+
+
+def test_skip_link_moves_to_the_content(browser, site_url, handbook):
+    context = browser.new_context(locale="sv-SE", **DESKTOP)
+    page = context.new_page()
+    page.goto(f"{site_url}metoder/{handbook.methods[0].slug}/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("() => ({text: document.activeElement.textContent.trim(), "
+                         "href: document.activeElement.getAttribute('href')})")
+    assert skip["text"] == "Hoppa till innehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == skip["href"]
+    target = page.locator(skip["href"])
+    assert target.is_visible()
+    assert target.evaluate("el => el.closest('article') !== null")
+    context.close()
