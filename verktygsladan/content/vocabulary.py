@@ -25,6 +25,9 @@ class Term(Record):
 class Phase(Term):
     label = "Ett planeringsskede"
     group = Text("Grupp", required=False, help="Samlar delskeden, till exempel \"Detaljplan\".")
+    track = Text("Spår", required=False, max_length=40,
+                 help="Ett skede som pågår vid sidan av huvudflödet, till exempel \"Sidospår\". "
+                      "Skeden med samma spår visas tillsammans bredvid huvudflödet. Skeden utan spår ingår i det.")
 
 
 class Status(Term):
