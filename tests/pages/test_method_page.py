@@ -42,3 +42,31 @@ def test_render_pages_covers_index_schema_and_every_method(corpus_project):
 def test_rendering_is_deterministic(corpus_project):
     handbook = load_handbook(corpus_project)
     assert render_pages(handbook) == render_pages(load_handbook(corpus_project))
+
+
+def test_checklist_items_are_escaped_labelled_checkboxes(corpus_project):
+    import markdown
+    from bs4 import BeautifulSoup
+
+    nasty = '<script>alert(1)</script> *inte* [länk](x) & {#id} 1. punkt'
+    method_file = corpus_project / "methods" / "exempel" / "method.yml"
+    source = method_file.read_text(encoding="utf-8")
+    method_file.write_text(source.replace("- text: Underlaget är insamlat.", f"- text: '{nasty}'"), encoding="utf-8")
+    handbook = load_handbook(corpus_project)
+    method = handbook.method("exempel")
+    checklist = method.checklists[0]
+    assert checklist.items[0].text == nasty
+
+    body = render_method_page(method, handbook).split("---", 2)[2]
+    html = markdown.markdown(body, extensions=["abbr", "toc", "attr_list", "def_list", "md_in_html", "tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select("script") == []
+    assert soup.select_one(f"h3#checklista-{checklist.id}") is not None
+    fieldset = soup.select_one(f"fieldset[data-vl-checklist='{checklist.id}']")
+    assert fieldset.legend.get_text() == checklist.title
+    boxes = fieldset.select("input[type='checkbox']")
+    assert [box["id"] for box in boxes] == [f"vl-punkt-{checklist.id}-{n}" for n in range(1, len(checklist.items) + 1)]
+    for box, item in zip(boxes, checklist.items):
+        level = handbook.vocabulary.name("checklist_levels", item.level) if item.level else None
+        label = fieldset.select_one(f"label[for='{box['id']}']").get_text()
+        assert label == (f"{level}: {item.text}" if level else item.text)

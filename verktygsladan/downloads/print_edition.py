@@ -47,6 +47,10 @@ nav a::after { content: leader(".") target-counter(attr(href), page); }
 .vl-facts { border: 1px solid #777; border-left: 4pt solid #334; padding: 0 10pt 6pt; margin: 1em 0; }
 .vl-lead { font-size: 11.5pt; }
 .vl-edit-link { display: none; }
+.vl-checklist { border: 0; padding: 0; margin: 0.6em 0; }
+.vl-checklist legend { display: none; }
+.vl-checklist__items { list-style: none; padding: 0; }
+.vl-checklist__items li { margin: 0.3em 0; }
 """
 
 

@@ -168,7 +168,6 @@ def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -
 
 
 def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
-    vocabulary = handbook.vocabulary
     parts = []
     if downloads and method.documents() and method.slug in downloads.by_method:
         parts.append(download_list([downloads.by_method[method.slug]]))
@@ -196,11 +195,37 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
             lines += [checklist.description, ""]
         if downloads:
             lines += [download_list(downloads.by_document.get(checklist.id, [])), ""]
-        for item in checklist.items:
-            level = f"**{plain(vocabulary.name('checklist_levels', item.level))}:** " if item.level else ""
-            lines.append(list_item(level + plain(item.text)))
+        lines.append(_checklist_form(checklist, handbook))
         parts.append("\n".join(lines))
     return "\n\n".join(parts) or None
+
+
+def _checklist_form(checklist: Checklist, handbook: Handbook) -> str:
+    """The items as real checkboxes that work without JavaScript.
+
+    checklistor.js finds the fieldset by data-vl-checklist, adds the progress
+    and the reset button, and saves the state under the checklist's id. The
+    legend and labels are Markdown spans (md_in_html) so that abbreviations
+    are explained there too; plain() keeps the text exactly as written.
+    """
+    items = []
+    for number, item in enumerate(checklist.items, start=1):
+        # Checklist ids are identifiers unique in the handbook and the number
+        # is the item's place, so the id is unique and stays the same between builds.
+        box = f"vl-punkt-{checklist.id}-{number}"
+        level = (f'<strong class="vl-checklist__level">'
+                 f"{plain(handbook.vocabulary.name('checklist_levels', item.level))}:</strong> "
+                 if item.level else "")
+        items.append(f'<li markdown="span"><input type="checkbox" id="{box}"> '
+                     f'<label for="{box}">{level}{plain(item.text)}</label></li>')
+    return "\n".join([
+        f'<fieldset class="vl-checklist" data-vl-checklist="{checklist.id}" markdown>',
+        f'<legend id="vl-checklista-{checklist.id}" markdown="span">{plain(checklist.title)}</legend>',
+        '<ul class="vl-checklist__items" markdown>',
+        *items,
+        "</ul>",
+        "</fieldset>",
+    ])
 
 
 def download_list(files: list[DownloadFile], link_prefix: str = "") -> str:
