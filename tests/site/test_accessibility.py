@@ -36,26 +36,30 @@ def test_every_page_has_zero_axe_violations(browser, site_url, built_site, schem
     assert failures == [], f"axe, {scheme_name} läge:\n" + "\n".join(failures)
 
 
-FOCUSABLE = """() => [...document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])')]
-  .filter(el => !el.disabled && el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden'
-                && el.getBoundingClientRect().width > 0)
-  .map(el => el.outerHTML.slice(0, 120))"""
+# Numbers every visible, focusable element, so that each one can be recognised when it gets focus.
+MARK_FOCUSABLE = """() => {
+  const all = [...document.querySelectorAll(
+      'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])')]
+    .filter(el => !el.disabled && el.offsetParent !== null && getComputedStyle(el).visibility !== 'hidden'
+                  && el.getBoundingClientRect().width > 0);
+  all.forEach((el, index) => el.dataset.kbIndex = index);
+  return all.map(el => el.outerHTML.slice(0, 120));
+}"""
 
-FOCUS_VISIBLE = """() => {
+FOCUS_STATE = """() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   const ring = style.boxShadow && style.boxShadow !== 'none';
-  return {html: el.outerHTML.slice(0, 120), visible: outline || ring};
+  return {index: el.dataset.kbIndex ?? null, html: el.outerHTML.slice(0, 120), visible: outline || ring};
 }"""
 
 
-def tab_through(page, limit: int = 600) -> list[dict]:
+def tab_through(page, limit: int = 800) -> list[dict]:
     reached = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        state = page.evaluate(FOCUS_VISIBLE)
+        state = page.evaluate(FOCUS_STATE)
         if reached and state["html"] == reached[0]["html"]:
             break
         reached.append(state)
@@ -69,11 +73,11 @@ def test_keyboard_reaches_every_interactive_element_with_visible_focus(browser, 
     page = context.new_page()
     page.goto(site_url + path_of(handbook))
     page.wait_for_load_state("networkidle")
-    focusable = page.evaluate(FOCUSABLE)
+    focusable = page.evaluate(MARK_FOCUSABLE)
     reached = tab_through(page)
     context.close()
-    reached_html = {state["html"] for state in reached}
-    missing = [html for html in focusable if html not in reached_html]
+    reached_indexes = {int(state["index"]) for state in reached if state["index"] is not None}
+    missing = [html for index, html in enumerate(focusable) if index not in reached_indexes]
     assert missing == [], "Nås inte med tabbtangenten:\n" + "\n".join(missing)
     invisible = [state["html"] for state in reached if not state["visible"]]
     assert invisible == [], "Fokus syns inte på:\n" + "\n".join(invisible)
