@@ -6,6 +6,8 @@ makes it the one hook we need: validate the methods (stopping the build with
 Swedish errors while the previous site/ is untouched), write the generated
 pages and downloads into docs/metoder/, put them in the navigation, load the glossary's
 abbreviations into Markdown, and offer a few macros to hand-written pages.
+After the build, `on_post_build` adds Swedish search words to Material's
+search index.
 Everything else lives in the plain-Python package `verktygsladan`.
 """
 
@@ -35,6 +37,7 @@ from verktygsladan.pages import (  # noqa: E402
     methods_by_vocabulary,
     with_method_pages,
 )
+from verktygsladan.pages.search import enrich_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
 
@@ -43,11 +46,16 @@ def _switched_on(setting) -> bool:
     return str(setting).lower() not in ("false", "off", "0", "nej")
 
 
+# The handbook define_env validated, for on_post_build.
+_built: dict = {}
+
+
 def define_env(env) -> None:
     try:
         handbook = load_handbook(ROOT)
     except ContentInvalid as invalid:
         raise PluginError(str(invalid)) from None
+    _built["handbook"] = handbook
     for warning in handbook.warnings:
         # Logged as info: an overdue review must not fail a --strict build.
         log.info(str(warning))
@@ -95,3 +103,9 @@ def define_env(env) -> None:
         return glossary_list(handbook.glossary)
 
     env.variables["antal_metoder"] = len(handbook.methods)
+
+
+def on_post_build(env) -> None:
+    """Add Swedish search words to the search index that Material has just written."""
+    enrich_search_index(Path(env.conf["site_dir"]), _built["handbook"],
+                        directory_urls=env.conf["use_directory_urls"])
