@@ -26,7 +26,8 @@ def test_new_method_appears_in_handbook_finder_process_map_and_downloads(corpus_
     assert method_url in linked_paths(site, "metoder/")
     assert method_url in linked_paths(site, "metoder/metodvaljare/")
     assert method_url in linked_paths(site, "metoder/vilken-metod-nar/")
-    downloads = {path for path in linked_paths(site, "metoder/nedladdningar/") if path.startswith(method_url)}
+    downloads = {path for path in linked_paths(site, "metoder/nedladdningar/")
+                 if path.startswith(method_url) and path != method_url}
     assert {p.rsplit(".", 1)[1] for p in downloads} >= {"docx", "odt", "pdf", "xlsx", "zip"}
     for path in downloads:
         assert (site / path.lstrip("/")).is_file()
