@@ -120,7 +120,9 @@ def test_each_card_carries_its_values_and_key_facts(handbook):
 def test_form_has_a_labelled_checkbox_per_value_in_fieldsets(handbook):
     soup = html(render_method_finder(handbook))
     form = soup.select_one("form[data-vl-finder]")
-    assert form.has_attr("hidden"), "Utan JavaScript kan formuläret inte filtrera och ska inte visas."
+    # Visible from the start so the page does not shift; without JavaScript a <noscript>
+    # style hides it (tested in the browser, tests/site/test_metodvaljare.py).
+    assert not form.has_attr("hidden")
     fieldsets = form.select("fieldset")
     assert [fs.legend.get_text() for fs in fieldsets] == [f.legend for f in FACETS]
     for fieldset, current in zip(fieldsets, FACETS):

@@ -144,9 +144,10 @@ def render_method_finder(handbook: Handbook) -> str:
 
 
 def _form(handbook: Handbook) -> str:
-    # Hidden until the script runs: without JavaScript the boxes could not filter anything.
+    # Shown from the start, so the page does not shift when the script runs; overrides/main.html
+    # hides it when JavaScript is off, since the boxes could not filter anything then.
     lines = [
-        '<form class="vl-finder__form" data-vl-finder hidden autocomplete="off" '
+        '<form class="vl-finder__form" data-vl-finder autocomplete="off" '
         'aria-labelledby="vl-finder-filter-heading" aria-describedby="vl-finder-help">',
         # Material's search leaves out a section whose heading has data-search-exclude. Here every
         # vocabulary term would otherwise lead to this page.

@@ -77,7 +77,6 @@
     });
 
     restoreFromUrl();
-    form.hidden = false;
     update();
   }
 
