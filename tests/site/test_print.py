@@ -2,47 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
-import threading
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+
+from browser import browser, site_url  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # What only works on screen: the header (with search and the colour toggle), the
 # navigation and table of contents, the footer, the search dialog and the edit link.
 SCREEN_ONLY = ["header.md-header", "nav.md-nav--primary", ".md-sidebar--secondary", "footer.md-footer",
                ".md-search", ".vl-edit-link"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -8,10 +8,7 @@ not are printed and reported as a warning, so they stay visible.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 import warnings
 from collections import defaultdict
 from pathlib import Path
@@ -19,11 +16,11 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
 from site_helpers import content, text
 from site_helpers import page as built_page  # `page` is the browser page here
 from verktygsladan.pages.search import FIELD, PARTS_FIELD, SEARCH_INDEX, inflections, method_location, words
+from browser import browser, site_url  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -32,9 +29,6 @@ KINDS = {"böjning", "sammansättning", "förkortning", "synonym", "fråga"}
 TOP = 3
 REQUIRED_SHARE = 0.9
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # Counts the queries Material sends to its search worker and the results it shows.
 # Material reads the box on keyup and skips a value equal to the last one it sent
@@ -57,29 +51,6 @@ RESULT_LINKS = """() => [...document.querySelectorAll(".md-search-result__list >
 
 def load_queries() -> list[dict]:
     return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class SearchBox:
