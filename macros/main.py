@@ -4,8 +4,9 @@ mkdocs-macros calls `define_env` while MkDocs loads its configuration, which
 is before MkDocs collects the docs folder and before it cleans site/. That
 makes it the one hook we need: validate the methods (stopping the build with
 Swedish errors while the previous site/ is untouched), write the generated
-pages and downloads into docs/metoder/, put them in the navigation, load the glossary's
-abbreviations into Markdown, and offer a few macros to hand-written pages.
+pages and downloads into docs/metoder/, put them in the navigation, load the
+glossary's abbreviations into Markdown (explained at their first use on a
+page), and offer a few macros to hand-written pages.
 After the build, `on_post_build` adds Swedish search words to Material's
 search index.
 Everything else lives in the plain-Python package `verktygsladan`.
@@ -37,6 +38,7 @@ from verktygsladan.pages import (  # noqa: E402
     methods_by_vocabulary,
     with_method_pages,
 )
+from verktygsladan.pages.abbreviations import FirstUseOfAbbreviations  # noqa: E402
 from verktygsladan.pages.search import enrich_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
@@ -72,6 +74,7 @@ def define_env(env) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(handbook.glossary)
+    env.conf["markdown_extensions"].append(FirstUseOfAbbreviations())
 
     def method_link_prefix() -> str:
         page_dir = posixpath.dirname(env.page.file.src_path)

@@ -6,6 +6,7 @@ whatever methods the handbook has.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -234,11 +235,17 @@ def test_glossary_page_lists_every_entry_in_swedish_order(built_site, handbook):
     assert terms.index(next(t for t in terms if t.startswith("Översiktsplan"))) == len(terms) - 1
 
 
-def test_abbreviations_are_explained_on_every_page_where_they_appear(built_site, handbook):
+def test_abbreviations_are_explained_once_on_every_page_where_they_appear(built_site, handbook):
     meanings = {e.abbreviation: e.term for e in handbook.glossary if e.abbreviation}
     checked = 0
     for method in handbook.methods:
-        for abbr in content(page(built_site, f"metoder/{method.slug}/")).select("abbr"):
+        article = content(page(built_site, f"metoder/{method.slug}/"))
+        abbrs = article.select("abbr")
+        assert len({text(a) for a in abbrs}) == len(abbrs), f"{method.slug}: en förkortning förklaras flera gånger"
+        for abbr in abbrs:
             assert abbr["title"] == meanings[text(abbr)]
+            assert abbr["tabindex"] == "0", "Förklaringen ska gå att nå med tangentbordet."
+            earlier = "".join(str(s) for s in abbr.find_all_previous(string=True) if s.find_parent("article"))
+            assert not re.search(rf"\b{re.escape(text(abbr))}\b", earlier), f"{method.slug}: {text(abbr)} förklaras inte första gången"
             checked += 1
     assert checked > 0
