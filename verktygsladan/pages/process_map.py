@@ -5,7 +5,7 @@ process order, `group` gathers sub-phases such as the detailed plan's, and
 `track` moves a phase into a lane beside the main flow) and from each
 method's `phases`. No phase or method is named in this module.
 
-The map is an ordered list of boxes that processkarta.css lays out as a
+The map is an ordered list of boxes that verktygsladan.css lays out as a
 flow; the arrows are CSS pseudo-elements without text, so assistive
 technology hears only the list. A table below carries the same information.
 HTML elements use md_in_html (`markdown` attributes) so that method links
