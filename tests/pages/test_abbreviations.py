@@ -24,8 +24,17 @@ def test_only_the_first_use_is_an_abbreviation_and_it_is_focusable():
     assert abbrs[0].find_parent("h2") is not None, "Första användningen är i rubriken."
 
 
+def test_a_use_inside_a_link_is_plain_text_and_the_next_use_is_explained():
+    soup = render("Läs om [metoden SKA](ska.md). En SKA görs tidigt, och SKA igen.\n")
+    assert soup.a.get_text() == "metoden SKA" and soup.a.find("abbr") is None
+    (abbr,) = soup.find_all("abbr")
+    assert abbr.find_parent("a") is None and abbr["tabindex"] == "0"
+    assert soup.get_text().count("SKA") == 3
+
+
 def test_no_word_is_lost_when_later_uses_become_text():
-    source = "SKA först. Sedan SKA, ÖP och SKA.\n\n*SKA* i kursiv och SKA i slutet: SKA\n\n| A | B |\n|---|---|\n| SKA | ÖP |\n"
+    source = ("SKA först. Sedan SKA, ÖP och SKA.\n\n*SKA* i kursiv och SKA i slutet: SKA\n\n"
+              "[**ÖP** och SKA](x) sist\n\n| A | B |\n|---|---|\n| SKA | ÖP |\n")
     without = BeautifulSoup(markdown.markdown(source, extensions=["tables"]), "html.parser")
     assert render(source).get_text() == without.get_text()
 

@@ -9,8 +9,13 @@ would spell it out on first use, and the glossary page lists them all.
 
 So the first use stays an `<abbr>` and is made focusable, because a title is
 otherwise reachable only by mouse; later uses on the same page become plain
-text. This is a Python-Markdown extension, not MkDocs code: any site generator
-built on Python-Markdown can load it after `abbr`.
+text. A use inside a link or button does not count: the control already takes
+the focus, HTML forbids a focusable element inside it, and its text usually
+spells the name out ("Social konsekvensanalys (SKA)"). It becomes plain text,
+and the first use outside a control is the one explained.
+
+This is a Python-Markdown extension, not MkDocs code: any site generator built
+on Python-Markdown can load it after `abbr`.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ from markdown.treeprocessors import Treeprocessor
 # must see the finished <abbr> elements, and the contents must see the result.
 PRIORITY = 6
 
+# Elements that take the focus themselves and, by the HTML standard, may not
+# contain anything else that does.
+CONTROLS = frozenset({"a", "button"})
+
 
 class _FirstUseTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
@@ -32,11 +41,19 @@ class _FirstUseTreeprocessor(Treeprocessor):
         explained: set[str] = set()
         # iter() walks in document order, so "first" is the first a reader meets.
         for abbr in list(root.iter("abbr")):
-            if abbr.text not in explained:
+            if abbr.text in explained or _inside_control(abbr, parents):
+                _replace_with_its_text(abbr, parents[abbr])
+            else:
                 explained.add(abbr.text)
                 abbr.set("tabindex", "0")
-            else:
-                _replace_with_its_text(abbr, parents[abbr])
+
+
+def _inside_control(element: etree.Element, parents: dict[etree.Element, etree.Element]) -> bool:
+    while element in parents:
+        element = parents[element]
+        if element.tag in CONTROLS:
+            return True
+    return False
 
 
 def _replace_with_its_text(element: etree.Element, parent: etree.Element) -> None:
