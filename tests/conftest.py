@@ -111,3 +111,10 @@ def real_documents(handbook):
     from verktygsladan.downloads.model import documents_for
 
     return [document for method in handbook.methods for document in documents_for(method, handbook)]
+
+
+@pytest.fixture(scope="session")
+def swedish_checklist(real_documents):
+    """A real checklist whose items use å, ä and ö, to see that they survive."""
+    return next(d for d in real_documents if d.is_checklist and {"å", "ä", "ö"} <= set(
+        "".join(item.text for item in d.items)))

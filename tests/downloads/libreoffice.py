@@ -1,0 +1,42 @@
+"""Opening downloads in LibreOffice, as a reader's office suite would, and reading what it prints."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+# The import filter is forced: without it LibreOffice guesses the type from the
+# content and would quietly open a broken file as plain text.
+IMPORT_FILTERS = {"docx": "MS Word 2007 XML", "odt": "writer8", "xlsx": "Calc MS Excel 2007 XML"}
+
+
+def print_to_pdf(tmp_path: Path, extension: str, files: dict[str, bytes]) -> dict[str, Path]:
+    """Open each file in LibreOffice and print it to PDF; name → the PDF."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) saknas")
+    paths = []
+    for name, data in files.items():
+        path = tmp_path / f"{name}.{extension}"
+        path.write_bytes(data)
+        paths.append(str(path))
+    # A fresh profile per run: a profile left locked by another soffice would make this one wait or fail.
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--norestore",
+                    f"--infilter={IMPORT_FILTERS[extension]}", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    *paths], check=True, capture_output=True, timeout=120)
+    pdfs = {}
+    for name in files:
+        # soffice exits with 0 even when it could not load a file, so the PDF must exist.
+        pdf = tmp_path / f"{name}.pdf"
+        assert pdf.exists(), f"LibreOffice kunde inte öppna {name}.{extension}"
+        pdfs[name] = pdf
+    return pdfs
+
+
+def printed_text(pdf: Path, *, layout: bool = True) -> str:
+    """The PDF's text with all whitespace squashed to single spaces; `layout` keeps a line's cells in order."""
+    output = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
+                            check=True, capture_output=True, text=True).stdout
+    return " ".join(output.split())
