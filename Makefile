@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test schema schema-check new-method review-report external-links clean
+.PHONY: serve build check test schema schema-check new-method review-report external-links lighthouse clean
 
 ## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits
 serve: $(BUILD_STAMP)
@@ -60,8 +60,16 @@ test: $(TEST_STAMP)
 	@$(MAKE) --no-print-directory $(NPM_STAMP)
 	$(PY) -m pytest
 
+## lighthouse: page weight and Lighthouse scores on mobile (a benchmark, not a test; takes a few minutes)
+lighthouse: $(TEST_STAMP)
+	@bash scripts/install-system-packages.sh test
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
+	@$(MAKE) --no-print-directory build
+	$(PY) benchmarks/page_weight.py
+	$(PY) benchmarks/lighthouse.py
+
 clean:
-	rm -rf site .site-staging docs/metoder .pytest_cache .cache node_modules
+	rm -rf site .site-staging docs/metoder .pytest_cache .cache node_modules benchmarks/node_modules
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
