@@ -1,8 +1,6 @@
-"""The handbook in a real Chromium: what a reader does, and what the browser sends."""
+"""The handbook in a real Chromium: what a reader does. What the browser sends is in test_privacy.py."""
 
 from __future__ import annotations
-
-from urllib.parse import urlparse
 
 import pytest
 
@@ -15,8 +13,6 @@ pytestmark = pytest.mark.browser
 def page(browser, site_url):
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
     yield page
     context.close()
 
@@ -38,15 +34,6 @@ def test_every_method_is_reachable_from_the_navigation(page, site_url, handbook)
         with page.expect_navigation():
             page.locator("nav.md-nav--primary").get_by_role("link", name=method.short_title, exact=True).click()
         assert page.get_by_role("heading", level=1).inner_text() == method.title
-
-
-def test_pages_make_no_third_party_requests_and_set_no_cookies(page, site_url, handbook):
-    for path in ["", "metoder/"] + [f"metoder/{m.slug}/" for m in handbook.methods]:
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-    foreign = {urlparse(url).netloc for url in page.requests if not url.startswith(site_url)}
-    assert foreign == set()
-    assert page.context.cookies() == []
 
 
 def test_step_links_jump_to_the_template_or_checklist(page, site_url, handbook):
