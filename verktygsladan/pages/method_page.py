@@ -152,7 +152,8 @@ def _legal(method: Method, handbook: Handbook, downloads: Downloads | None) -> s
     items = []
     for basis in method.legal_basis:
         text = (f"**{plain(basis.law)}, {plain(basis.section)}**\n\n{basis.statement}\n\n"
-                f"*Uppgiften avser rättsläget {basis.as_of.isoformat()}.*")
+                f"*Uppgiften avser rättsläget {basis.as_of.isoformat()} enligt handbokens källor. "
+                f"Kontrollera gällande lydelse innan ni hänvisar till bestämmelsen.*")
         if basis.url:
             text += f" {link(f'Läs mer om {basis.law}, {basis.section}', basis.url)}"
         items.append(list_item(text))
