@@ -102,3 +102,18 @@ def test_a_failing_writer_names_method_and_document_and_writes_nothing(project, 
     assert "trasig skrivare" in message
     cache = tmp_path / "cache"
     assert not cache.exists() or not any(p.name.startswith("metod-exempel") for p in cache.iterdir())
+
+
+def test_a_change_to_any_module_the_downloads_use_invalidates_the_cache(tmp_path, monkeypatch):
+    # The print edition renders chapters with pages/method_page.py, so page code counts too.
+    package = tmp_path / "verktygsladan"
+    shutil.copytree(build._CODE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(build, "_CODE", package)
+    before = build._code_fingerprint()
+    for module in ("pages/method_page.py", "pages/markdown.py", "content/schema.py", "downloads/pdf_writer.py"):
+        path = package / module
+        original = path.read_text(encoding="utf-8")
+        path.write_text(original + "\n# changed\n", encoding="utf-8")
+        assert build._code_fingerprint() != before, module
+        path.write_text(original, encoding="utf-8")
+    assert build._code_fingerprint() == before

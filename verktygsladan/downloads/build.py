@@ -103,11 +103,11 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
 
     downloads = Downloads()
     for method in handbook.methods:
-        titles = {d.id: d.title for d in documents_for(method, handbook)}
+        titles = {d.id: d.title for d in method.documents()}
         for name, data in outputs[method.slug]:
             path = f"{method.slug}/{name}"
             downloads.files[path] = data
-            stem, extension = name.rsplit(".", 1)
+            stem = name.rsplit(".", 1)[0]
             if name == method_zip_name(method):
                 title = f"alla mallar och checklistor för {method.short_title}"
                 downloads.by_method[method.slug] = DownloadFile(path, len(data), ZIP, title)
@@ -181,7 +181,9 @@ def _digest(parts: list) -> str:
 
 
 def _code_fingerprint() -> str:
-    sources = sorted((_CODE / "downloads").glob("*.py")) + sorted((_CODE / "content").glob("*.py"))
+    # Every module of the package: the print edition renders its chapters with
+    # the page code in pages/, so a narrower list would serve a stale edition.
+    sources = sorted(_CODE.rglob("*.py"))
     versions = [f"{name}={metadata.version(name)}" for name in _LIBRARIES]
     return _digest([*(p.read_bytes() for p in sources), *versions])
 
