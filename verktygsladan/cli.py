@@ -14,6 +14,7 @@ from .content import ContentInvalid, Handbook, load_handbook
 from .content.json_schema import render_json_schema
 from .content.library import METHODS_DIR, SCHEMA_FILE
 from .pages import generate_pages
+from .pages.markdown import count_of
 from .maintenance import link_report, review_report
 from .scaffold import ScaffoldError, new_method
 
@@ -36,7 +37,7 @@ def check(root: Path) -> int:
     if handbook is None:
         return 1
     count = len(handbook.methods)
-    print(f"Innehållet är giltigt: {count} {'metod' if count == 1 else 'metoder'} kontrollerade.")
+    print(f"Innehållet är giltigt: {count_of(count, 'metod', 'metoder')} kontrollerade.")
     return 0
 
 

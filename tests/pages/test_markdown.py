@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from verktygsladan.pages.markdown import list_item, plain
+from verktygsladan.pages.markdown import count_of, list_item, plain, span
 
 NASTY = [
     "Räksmörgås & co <b>fet</b>",
@@ -35,3 +35,12 @@ def test_list_item_keeps_continuation_lines_inside_the_item():
     output = markdown.markdown(list_item("Första stycket.\n\nAndra stycket."))
     assert output.count("<li>") == 1
     assert "Andra stycket." in output.split("</li>")[0]
+
+
+@pytest.mark.parametrize("low, high, expected", [(1, 1, "1 vecka"), (4, 4, "4 veckor"), (1, 3, "1–3 veckor")])
+def test_spans_agree_in_number(low, high, expected):
+    assert span(low, high, "vecka", "veckor") == expected
+
+
+def test_counts_agree_in_number():
+    assert [count_of(n, "metod", "metoder") for n in (0, 1, 3)] == ["0 metoder", "1 metod", "3 metoder"]

@@ -15,6 +15,16 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LIST_START = re.compile(r"^(\s*\d+)\.(?=\s)|^(\s*)-(?=\s)", re.MULTILINE)
 
 
+def count_of(count: int, one: str, many: str) -> str:
+    """A number with its noun: "1 metod", "3 metoder"."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def span(low: int, high: int, one: str, many: str) -> str:
+    """A range with its noun: "1 vecka", "4 veckor", "2–6 veckor"."""
+    return count_of(low, one, many) if low == high else f"{low}–{high} {many}"
+
+
 def plain(text: str) -> str:
     """Text shown exactly as written, whatever characters it contains."""
     escaped = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))

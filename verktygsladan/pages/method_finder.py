@@ -17,7 +17,7 @@ from typing import Callable
 import yaml
 
 from ..content import Handbook, Method
-from .markdown import link, plain
+from .markdown import count_of, link, plain, span
 from .method_page import method_page_path
 
 FINDER_PATH = "metodvaljare.md"
@@ -107,13 +107,7 @@ def _joined(ids: list[str]) -> str:
 
 
 def _methods_text(count: int) -> str:
-    return f"{count} {'metod' if count == 1 else 'metoder'}"
-
-
-def _span(low: int, high: int, one: str, many: str) -> str:
-    if low == high:
-        return f"{low} {one if low == 1 else many}"
-    return f"{low}–{high} {many}"
+    return count_of(count, "metod", "metoder")
 
 
 # --- The finder page -------------------------------------------------------
@@ -220,8 +214,8 @@ def _card(method: Method, handbook: Handbook) -> str:
     facts = [
         ("Status", vocabulary.name("statuses", method.trust.status)),
         ("Skeden", ", ".join(vocabulary.names("phases", method.phases))),
-        ("Tid", _span(weeks.min, weeks.max, "vecka", "veckor")),
-        ("Deltagare", _span(people.min, people.max, "person", "personer")),
+        ("Tid", span(weeks.min, weeks.max, "vecka", "veckor")),
+        ("Deltagare", span(people.min, people.max, "person", "personer")),
         ("Leds av", ", ".join(vocabulary.names("roles", method.people.lead))),
     ]
     data = " ".join(f'data-{f.param}="{escape(_joined(f.values_of(method)))}"' for f in FACETS)

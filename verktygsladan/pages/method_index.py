@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content import Handbook, Method
 from ..content.errors import join_swedish
-from .markdown import link, plain
+from .markdown import count_of, link, plain, span
 from .method_page import method_page_path
 
 INDEX_PATH = "index.md"
@@ -22,7 +22,7 @@ def _card(method: Method, handbook: Handbook, link_prefix: str, heading_level: i
     weeks = method.effort.weeks
     facts = [
         f"Status: {vocabulary.name('statuses', method.trust.status)}",
-        f"Tid: {weeks.min}–{weeks.max} veckor" if weeks.min != weeks.max else f"Tid: {weeks.min} veckor",
+        f"Tid: {span(weeks.min, weeks.max, 'vecka', 'veckor')}",
         "Skeden: " + join_swedish(vocabulary.names("phases", method.phases)),
     ]
     return "\n".join([
@@ -43,7 +43,7 @@ def render_method_index(handbook: Handbook) -> str:
     return "\n\n".join([
         "---\ntitle: Alla metoder\nrender_macros: false\n---",
         "# Alla metoder",
-        f"Verktygslådan har {count} {'metod' if count == 1 else 'metoder'}. Varje kort visar metodens status, "
+        f"Verktygslådan har {count_of(count, 'metod', 'metoder')}. Varje kort visar metodens status, "
         "hur lång tid den brukar ta och i vilka skeden av planeringen den används.",
         method_cards(handbook, heading_level=2),
     ]) + "\n"

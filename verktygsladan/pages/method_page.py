@@ -13,7 +13,7 @@ import yaml
 from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
-from .markdown import bullet_list, definition, link, list_item, plain
+from .markdown import bullet_list, definition, link, list_item, plain, span
 
 from ..downloads.formats import human_size
 
@@ -63,8 +63,8 @@ def _facts(method: Method, handbook: Handbook) -> str:
     facts = [
         ("Status", vocabulary.name("statuses", trust.status)),
         ("Planeringsskeden", ", ".join(vocabulary.names("phases", method.phases))),
-        ("Tid", _span(effort.weeks.min, effort.weeks.max, "vecka", "veckor")),
-        ("Deltagare", _span(effort.participants.min, effort.participants.max, "person", "personer")),
+        ("Tid", span(effort.weeks.min, effort.weeks.max, "vecka", "veckor")),
+        ("Deltagare", span(effort.participants.min, effort.participants.max, "person", "personer")),
         ("Leds av", ", ".join(vocabulary.names("roles", method.people.lead))),
         ("Svårighetsgrad", vocabulary.name("difficulties", method.difficulty)),
         ("Ägare", trust.owner),
@@ -77,12 +77,6 @@ def _facts(method: Method, handbook: Handbook) -> str:
 def _names(handbook: Handbook, vocabulary: str, term_ids: list[str]) -> str:
     """Vocabulary names as escaped Markdown, in vocabulary order."""
     return ", ".join(plain(name) for name in handbook.vocabulary.names(vocabulary, term_ids))
-
-
-def _span(low: int, high: int, one: str, many: str) -> str:
-    if low == high:
-        return f"{low} {one if low == 1 else many}"
-    return f"{low}–{high} {many}"
 
 
 def _purpose(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
@@ -109,8 +103,8 @@ def _people(method: Method, handbook: Handbook, downloads: Downloads | None) -> 
     items = [f"**Leder arbetet:** {_names(handbook, 'roles', people.lead)}"]
     if people.participants:
         items.append(f"**Deltar:** {_names(handbook, 'roles', people.participants)}")
-    items.append(f"**Omfattning:** {_span(effort.weeks.min, effort.weeks.max, 'vecka', 'veckor')} och "
-                 f"{_span(effort.participants.min, effort.participants.max, 'deltagare', 'deltagare')}")
+    items.append(f"**Omfattning:** {span(effort.weeks.min, effort.weeks.max, 'vecka', 'veckor')} och "
+                 f"{span(effort.participants.min, effort.participants.max, 'deltagare', 'deltagare')}")
     parts = [bullet_list(items)]
     if people.description:
         parts.append(people.description)
