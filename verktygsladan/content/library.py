@@ -116,7 +116,6 @@ def _load_method(folder: Path, display: str, vocabulary: Vocabulary,
         return None
     method.slug = folder.name
     method.source_file = f"{display}/{METHOD_FILE}"
-    method.text_file = f"{display}/{TEXT_FILE}"
     method.text = text
     return method, doc
 

@@ -260,7 +260,6 @@ class Method(Record):
     # Set by the loader, not read from method.yml.
     slug: str
     source_file: str
-    text_file: str
     text: "MethodText"
 
     def check(self, path: FieldPath, ctx: Context) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..content import Handbook, Method
 from ..content.schema import Checklist, Template
-from .rich_text import Block, blocks_from_markdown, plain_text
+from .rich_text import Block, blocks_from_markdown
 
 HANDBOOK_NAME = "Verktygslådan – metoder för socialt hållbar samhällsplanering"
 SOURCE_NOTE = "Bygger på Göteborgsregionens verktygslåda för socialt hållbar samhällsplanering (2019)"
@@ -59,7 +59,6 @@ class Document:
     items: tuple[Item, ...]
     levels: tuple[tuple[str, str], ...]  # (name, meaning) of the checklist levels, for a legend
     method_title: str
-    method_slug: str
     page_url: str
     author: str
     date: datetime.date
@@ -95,7 +94,7 @@ def method_page_url(method: Method, site_url: str) -> str:
 
 
 def documents_for(method: Method, handbook: Handbook, site_url: str = "") -> list[Document]:
-    common = dict(method_title=method.title, method_slug=method.slug, page_url=method_page_url(method, site_url),
+    common = dict(method_title=method.title, page_url=method_page_url(method, site_url),
                   author=method.trust.owner, date=method_date(method))
     levels = tuple((term.name, term.description or "") for term in handbook.vocabulary.terms("checklist_levels").values())
     documents = [_template(t, common) for t in method.templates]
@@ -128,4 +127,4 @@ def _checklist(checklist: Checklist, handbook: Handbook, levels: tuple, common: 
                     items=items, levels=levels, **common)
 
 
-__all__ = ["Block", "Document", "Item", "Section", "Table", "documents_for", "method_date", "plain_text"]
+__all__ = ["Block", "Document", "Item", "Section", "Table", "documents_for", "method_date"]

@@ -50,11 +50,6 @@ def _unescape(match: re.Match) -> str:
     return html.escape(html.unescape(match.group(0)))
 
 
-def plain_text(source: str) -> str:
-    """Markdown as one plain string, for metadata and spreadsheet cells."""
-    return "\n".join(block.text for block in blocks_from_markdown(source))
-
-
 def _collect(element: ElementTree.Element, blocks: list[Block]) -> None:
     if element.tag in ("ul", "ol"):
         kind = "bullet" if element.tag == "ul" else "number"

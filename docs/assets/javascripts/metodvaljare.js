@@ -1,8 +1,8 @@
 // The method finder (Metodväljare). The server renders every method as a card
 // whose data attributes hold its values (data-skede="planbesked genomforande"),
-// and a hidden form of checkboxes named the same way. This script shows the
-// form, hides the cards that do not match and keeps the choice in the query
-// string, so a filtered view can be shared. Facet names, values and the count
+// and a form of checkboxes named the same way (hidden by a <noscript> style
+// when JavaScript is off). This script hides the cards that do not match and
+// keeps the choice in the query string, so a filtered view can be shared. Facet names, values and the count
 // texts all come from the page: nothing here knows the vocabulary or the methods.
 (function () {
   "use strict";
