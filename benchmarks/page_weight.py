@@ -36,8 +36,8 @@ def first_load(page_path: str) -> tuple[int, int, list[str]]:
 def main() -> None:
     if not SITE.is_dir():
         sys.exit("Bygg först: make build")
-    methods = sorted(p.name for p in (SITE / "metoder").iterdir() if (p / "index.html").is_file()
-                     and p.name not in ("metodvaljare", "vilken-metod-nar", "nedladdningar", "oppna-data"))
+    # The method pages are the ones with a folder in methods/; the other generated pages are not.
+    methods = sorted(p.name for p in (SITE.parent / "methods").iterdir() if p.is_dir() and not p.name.startswith("_"))
     print(f"{'Sida':45} {'okomprimerat':>13} {'gzip':>9}")
     for page in ["", "metoder/metodvaljare", *(f"metoder/{m}" for m in methods)]:
         raw, compressed, _ = first_load(page.strip("/"))

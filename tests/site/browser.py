@@ -45,6 +45,14 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh Swedish-language browser page for one test."""
+    context = browser.new_context(locale="sv-SE")
+    yield context.new_page()
+    context.close()
+
+
 def site_paths(site: Path) -> list[str]:
     """URL path of every page of the built site."""
     paths = []

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser import browser, site_url  # noqa: F401  (shared fixtures)
+from browser import browser, page, site_url  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_reader_finds_a_method_from_the_start_page(page, site_url, handbook):

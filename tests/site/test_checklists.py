@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 
 from site_helpers import content, page as built_page, text
-from browser import axe_violations, browser, site_url  # noqa: F401  (shared fixtures)
+from browser import axe_violations, browser, page, site_url  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
 
 STORAGE_PREFIX = "verktygsladan.checklista."
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")

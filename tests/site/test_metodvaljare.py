@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from verktygsladan.pages.method_finder import EFFORT_BANDS
-from browser import axe_violations, browser, site_url  # noqa: F401  (shared fixtures)
+from browser import axe_violations, browser, page, site_url  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -38,13 +38,6 @@ FACETS = {
     "roll": ("Vilka behöver vara med?", lambda m: m.people.lead + m.people.participants,
              lambda h: h.vocabulary.terms("roles")),
 }
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="sv-SE")
-    yield context.new_page()
-    context.close()
 
 
 def values(handbook, param: str) -> list[tuple[str, str]]:

@@ -37,10 +37,13 @@ CONTROLS = frozenset({"a", "button"})
 
 class _FirstUseTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        abbrs = list(root.iter("abbr"))
+        if not abbrs:
+            return
         parents = {child: parent for parent in root.iter() for child in parent}
         explained: set[str] = set()
         # iter() walks in document order, so "first" is the first a reader meets.
-        for abbr in list(root.iter("abbr")):
+        for abbr in abbrs:
             if abbr.text in explained or _inside_control(abbr, parents):
                 _replace_with_its_text(abbr, parents[abbr])
             else:
