@@ -11,6 +11,7 @@ import yaml
 
 from conftest import ROOT
 from verktygsladan.content.schema import Method
+from verktygsladan.content.vocabulary import VocabularyFile
 from verktygsladan.pages.open_data import CSV_COLUMNS, catalogue_csv, catalogue_json, render_open_data_page
 
 
@@ -70,3 +71,11 @@ def test_export_format_is_documented_for_every_field(handbook):
         assert f"| `{name}` |" in page
     for column in CSV_COLUMNS:
         assert f"`{column}`" in page
+
+
+def test_the_page_names_every_vocabulary_the_json_file_holds(handbook):
+    page = render_open_data_page(handbook)
+    data = json.loads(catalogue_json(handbook))
+    assert set(data["vocabulary"]) == set(VocabularyFile.fields)
+    for field in VocabularyFile.fields.values():
+        assert field.label in page

@@ -14,7 +14,9 @@ from typing import Any
 
 from ..content import Handbook, Method, next_review
 from ..content.fields import ListOf, Nested, Record
+from ..content.errors import join_swedish
 from ..content.schema import MethodText
+from ..content.vocabulary import VocabularyFile
 from .markdown import plain
 
 JSON_PATH = "metoder.json"
@@ -109,6 +111,7 @@ def render_open_data_page(handbook: Handbook) -> str:
                         *_field_rows(MethodText, "text."),
                         "| `next_review` | Senast nästa granskning (beräknad) | värde | ja |",
                         "| `source_file` | Metodens källfil i förrådet | värde | ja |"])
+    vocabularies = join_swedish(field.label for field in VocabularyFile.fields.values())
     return f"""---
 title: Öppna data
 render_macros: false
@@ -121,7 +124,7 @@ kan använda dem. Uppgifterna får användas enligt licensen CC BY 4.0 – ange
 Verktygslådan som källa.
 
 - [Metodkatalogen som JSON]({JSON_PATH}) – alla strukturerade fält för varje metod, och vokabulären
-  (skeden, frågor, målgrupper, roller och status) med id och namn.
+  ({vocabularies}) med id och namn.
 - [Metodkatalogen som CSV]({CSV_PATH}) – en rad per metod med de viktigaste fälten, för kalkylprogram.
 - [JSON-schemat för metodfilerna](method.schema.json) – samma beskrivning av fälten som redaktörerna använder.
 
