@@ -263,8 +263,7 @@ def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
 
 
 def _add_run(paragraph: Paragraph, run: Run) -> None:
-    # Relative links would point nowhere once the file is downloaded; they stay plain text.
-    if run.url and run.url.startswith(("http://", "https://", "mailto:")):
+    if run.url:
         _add_hyperlink(paragraph, run.text, run.url, bold=run.bold, italic=run.italic)
     else:
         added = paragraph.add_run(run.text)

@@ -271,8 +271,7 @@ def _run(run: Run) -> str:
         text = f"<strong>{text}</strong>"
     if run.italic:
         text = f"<em>{text}</em>"
-    # Only absolute links work in a file that has left the website.
-    if run.url and run.url.startswith(("https://", "http://", "mailto:")):
+    if run.url:
         text = f'<a href="{_e(run.url)}">{text}</a>'
     return text
 

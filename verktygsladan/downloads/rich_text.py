@@ -73,6 +73,15 @@ def _collect(element: ElementTree.Element, blocks: list[Block]) -> None:
         blocks.append(Block(_runs(element), "paragraph"))
 
 
+# Only absolute links still work in a file that has left the website; a
+# relative one ("annan-metod.md") would point nowhere, so it becomes plain text.
+_ABSOLUTE_LINK = ("http://", "https://", "mailto:")
+
+
+def _download_link(href: str | None) -> str | None:
+    return href if href and href.startswith(_ABSOLUTE_LINK) else None
+
+
 def _runs(element: ElementTree.Element, *, bold: bool = False, italic: bool = False,
           url: str | None = None, skip: tuple[str, ...] = ()) -> tuple[Run, ...]:
     runs: list[Run] = []
@@ -86,7 +95,7 @@ def _runs(element: ElementTree.Element, *, bold: bool = False, italic: bool = Fa
         else:
             runs.extend(_runs(child, bold=bold or child.tag in ("strong", "b"),
                               italic=italic or child.tag in ("em", "i"),
-                              url=child.get("href") if child.tag == "a" else url))
+                              url=_download_link(child.get("href")) if child.tag == "a" else url))
         if child.tail:
             runs.append(Run(child.tail, bold, italic, url))
     return tuple(_merge(runs))
