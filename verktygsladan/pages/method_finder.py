@@ -4,7 +4,7 @@ The page is the full list of methods, rendered here, so it works without
 JavaScript. Each card carries its facet values in data attributes named after
 the filter's query-string parameter (`data-skede="planbesked genomforande"`),
 and the filter form uses the same names and values, so the script
-(docs/assets/javascripts/metodvaljare.js) only compares strings it finds in
+(docs/assets/javascripts/verktygsladan.js) only compares strings it finds in
 the page: it knows no vocabulary, no method and no Swedish text.
 """
 

@@ -198,7 +198,7 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
 def _checklist_form(checklist: Checklist, handbook: Handbook) -> str:
     """The items as real checkboxes that work without JavaScript.
 
-    checklistor.js finds the fieldset by data-vl-checklist, adds the progress
+    verktygsladan.js finds the fieldset by data-vl-checklist, adds the progress
     and the reset button, and saves the state under the checklist's id. The
     legend and labels are Markdown spans (md_in_html) so that abbreviations
     are explained there too; plain() keeps the text exactly as written.
