@@ -249,8 +249,12 @@
   }
 
   function update() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      var scrolls = wrap.scrollWidth > wrap.clientWidth;
+    var wraps = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
+    // All widths are read before any attribute changes: a read after a change
+    // would make the browser lay out the whole page again, once per table.
+    var scrolling = wraps.map(function (wrap) { return wrap.scrollWidth > wrap.clientWidth; });
+    wraps.forEach(function (wrap, index) {
+      var scrolls = scrolling[index];
       if (scrolls && !wrap.hasAttribute(MARK)) {
         wrap.setAttribute(MARK, "");
         wrap.setAttribute("tabindex", "0");
