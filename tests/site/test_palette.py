@@ -78,6 +78,7 @@ def test_the_toggle_switches_the_scheme_and_the_choice_is_kept_on_the_next_page(
     assert_showing(system_page, other)
 
 
+@pytest.mark.parametrize("system_page", ["light"], indirect=True)
 def test_enter_on_the_focused_toggle_switches_and_keeps_focus_on_it(system_page, site_url):
     system_page.goto(site_url)
     start = system_index(system_page)
@@ -110,6 +111,7 @@ def test_a_change_of_the_system_setting_is_followed_until_the_reader_chooses(sys
     assert_showing(system_page, chosen)
 
 
+@pytest.mark.parametrize("system_page", ["light"], indirect=True)
 def test_the_browser_toolbar_colour_is_the_header_colour(system_page, site_url):
     system_page.goto(site_url)
     header_colour = """() => {
