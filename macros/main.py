@@ -6,7 +6,11 @@ makes it the one hook we need: validate the methods (stopping the build with
 Swedish errors while the previous site/ is untouched), write the generated
 pages and downloads into docs/metoder/, put them in the navigation, load the
 glossary's abbreviations into Markdown (explained at their first use on a
-page), and offer a few macros to hand-written pages.
+page) and the link rule into every page, and offer a few macros to
+hand-written pages.
+The theme writes page titles, descriptions and menu entries into the HTML
+without escaping them, so they are handed over as escaped Markup here
+(`on_pre_page_macros`, and the nav in `define_env`).
 After the build, `on_post_build` adds Swedish search words to Material's
 search index.
 Everything else lives in the plain-Python package `verktygsladan`.
@@ -19,6 +23,7 @@ import posixpath
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from verktygsladan.content import ContentInvalid, load_handbook  # noqa: E402
+from verktygsladan.content import ContentInvalid  # noqa: E402
 from verktygsladan.content.glossary import abbreviations  # noqa: E402
 from verktygsladan.downloads.build import DownloadFailed, build_downloads  # noqa: E402
 from verktygsladan.pages import (  # noqa: E402
@@ -39,7 +44,9 @@ from verktygsladan.pages import (  # noqa: E402
     with_method_pages,
 )
 from verktygsladan.pages.abbreviations import FirstUseOfAbbreviations  # noqa: E402
+from verktygsladan.pages.safe_links import SafeLinks  # noqa: E402
 from verktygsladan.pages.search import enrich_search_index  # noqa: E402
+from verktygsladan.publishing import load_publishable_handbook  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
 
@@ -48,13 +55,30 @@ def _switched_on(setting) -> bool:
     return str(setting).lower() not in ("false", "off", "0", "nej")
 
 
+def _unexpected(step: str, error: Exception) -> PluginError:
+    # Editors read the build log; a Python traceback there helps nobody fix a method.
+    return PluginError(f"Handboken kunde inte byggas: ett oväntat fel uppstod när {step}. Tekniskt meddelande: "
+                       f"{type(error).__name__}: {error}. Skriv ett ärende till dem som underhåller handboken "
+                       "och klistra in det här meddelandet.")
+
+
 # The handbook define_env validated, for on_post_build.
 _built: dict = {}
 
 
 def define_env(env) -> None:
     try:
-        handbook = load_handbook(ROOT)
+        _define_env(env)
+    except PluginError:
+        raise
+    except Exception as error:  # noqa: BLE001
+        raise _unexpected("metoderna gjordes om till sidor", error) from None
+
+
+def _define_env(env) -> None:
+    try:
+        handbook = load_publishable_handbook(ROOT, Path(env.conf["docs_dir"]),
+                                             Path(env.conf["theme"].custom_dir or ROOT / "overrides"))
     except ContentInvalid as invalid:
         raise PluginError(str(invalid)) from None
     _built["handbook"] = handbook
@@ -70,11 +94,11 @@ def define_env(env) -> None:
             raise PluginError(str(failure)) from None
     generate_pages(handbook, Path(env.conf["docs_dir"]), downloads)
     try:
-        env.conf["nav"] = with_method_pages(env.conf["nav"] or [], handbook)
+        env.conf["nav"] = _escaped_titles(with_method_pages(env.conf["nav"] or [], handbook))
     except ValueError as error:
         raise PluginError(str(error)) from None
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(handbook.glossary)
-    env.conf["markdown_extensions"].append(FirstUseOfAbbreviations())
+    env.conf["markdown_extensions"] += [FirstUseOfAbbreviations(), SafeLinks()]
 
     def method_link_prefix() -> str:
         page_dir = posixpath.dirname(env.page.file.src_path)
@@ -108,7 +132,30 @@ def define_env(env) -> None:
     env.variables["antal_metoder"] = len(handbook.methods)
 
 
+def _escaped_titles(nav: list) -> list:
+    """The nav with every title as escaped Markup: the theme prints menu titles as they are."""
+    escaped = []
+    for item in nav:
+        if isinstance(item, dict):
+            escaped.append({escape(title): _escaped_titles(target) if isinstance(target, list) else target
+                            for title, target in item.items()})
+        else:
+            escaped.append(item)
+    return escaped
+
+
+def on_pre_page_macros(env) -> None:
+    """Runs for every page, also those whose macros are off: escape what the theme prints unescaped."""
+    meta = env.page.meta  # the page's own dict; env.page is a shallow copy of the page
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+
+
 def on_post_build(env) -> None:
     """Add Swedish search words to the search index that Material has just written."""
-    enrich_search_index(Path(env.conf["site_dir"]), _built["handbook"],
-                        directory_urls=env.conf["use_directory_urls"])
+    try:
+        enrich_search_index(Path(env.conf["site_dir"]), _built["handbook"],
+                            directory_urls=env.conf["use_directory_urls"])
+    except Exception as error:  # noqa: BLE001
+        raise _unexpected("sökorden lades till i sökindexet", error) from None

@@ -68,6 +68,14 @@ def corpus_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt", methods_from=CORPUS / "valid")
 
 
+@pytest.fixture
+def text_rules_off(monkeypatch):
+    """The content check's markup and link rules switched off for one test (see text_rules_off.py)."""
+    from text_rules_off import switch_off
+
+    switch_off(monkeypatch.setattr)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real handbook, built once per test session. Returns the site folder."""

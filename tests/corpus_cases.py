@@ -1,7 +1,10 @@
-"""The corpus of broken methods: tests/corpus/broken/*.yml, applied to tests/corpus/valid/.
+"""The corpus of edited methods, applied to tests/corpus/valid/.
 
-Each case names the rule it proves, the edits that break the valid example
-method, and the exact Swedish messages a check must print.
+tests/corpus/broken/*.yml: each case names the rule it proves, the edits that
+break the valid example method, and the exact Swedish messages a check must
+print.
+tests/corpus/accepted/*.yml: tricky content that must be accepted, and what a
+reader must then see in the built site (`expect`), shown exactly as written.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import yaml
 from conftest import CORPUS
 
 CASES = sorted((CORPUS / "broken").glob("*.yml"))
+ACCEPTED = sorted((CORPUS / "accepted").glob("*.yml"))
 
 
 def load_case(case_file: Path) -> dict:
@@ -21,9 +25,25 @@ def load_case(case_file: Path) -> dict:
 
 
 def apply_edits(methods_dir: Path, edits: list[dict]) -> None:
+    # Files "outside the repository" go next to the project folder, never inside it.
+    outside = methods_dir.parent.parent / "utanfor-forradet"
     for edit in edits:
         target = methods_dir / edit["file"]
-        if "copy_from" in edit:
+        if "symlink_outside" in edit:
+            outside.mkdir(exist_ok=True)
+            secret = outside / f"{target.name}.txt"
+            secret.write_text(edit["symlink_outside"], encoding="utf-8")
+            _replace_with_link(target, secret)
+        elif "symlink_outside_copy_of" in edit:
+            copy = outside / target.name
+            shutil.copytree(methods_dir / edit["symlink_outside_copy_of"], copy)
+            _replace_with_link(target, copy)
+        elif "prepend_bom" in edit:
+            target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes())
+        elif "append" in edit:
+            with target.open("a", encoding="utf-8") as file:
+                file.write(edit["append"] * edit.get("times", 1))
+        elif "copy_from" in edit:
             shutil.copytree(methods_dir / edit["copy_from"], target)
         elif "delete" in edit:
             target.unlink() if target.is_file() else shutil.rmtree(target)
@@ -35,3 +55,11 @@ def apply_edits(methods_dir: Path, edits: list[dict]) -> None:
             text = target.read_text(encoding="utf-8")
             assert edit["replace"] in text, f"{edit['replace']!r} finns inte i {edit['file']}"
             target.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+
+
+def _replace_with_link(target: Path, to: Path) -> None:
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
+    target.symlink_to(to)

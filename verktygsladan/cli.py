@@ -10,12 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import ContentInvalid, Handbook, load_handbook
+from .content import ContentInvalid, Handbook
 from .content.json_schema import render_json_schema
 from .content.library import METHODS_DIR, SCHEMA_FILE
 from .pages import generate_pages
 from .pages.markdown import count_of
 from .maintenance import link_report, review_report
+from .publishing import load_publishable_handbook
 from .scaffold import ScaffoldError, new_method
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _load(root: Path) -> Handbook | None:
     try:
-        handbook = load_handbook(root)
+        handbook = load_publishable_handbook(root)
     except ContentInvalid as invalid:
         print(invalid, file=sys.stderr)
         return None

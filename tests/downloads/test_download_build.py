@@ -28,7 +28,7 @@ def expected_files(handbook) -> set[str]:
         for document in documents_for(method, handbook):
             files |= {f"{method.slug}/{document.id}.{f.extension}" for f in FORMATS if f.applies_to(document)}
         files.add(f"{method.slug}/{method_zip_name(method)}")
-    return files | {build.TOOLBOX_ZIP, build.PRINT_EDITION}
+    return files | {build.TOOLBOX_ZIP_PATH, build.PRINT_EDITION_PATH}
 
 
 def test_every_document_in_every_format_plus_zips_and_print_edition(project):
@@ -46,7 +46,7 @@ def test_zips_hold_every_file(project):
     method_zip = zipfile.ZipFile(io.BytesIO(downloads.files[downloads.by_method["exempel"].path]))
     singles = {p.split("/", 1)[1] for p in downloads.files if p.startswith("exempel/") and not p.endswith(".zip")}
     assert set(method_zip.namelist()) == singles
-    toolbox = zipfile.ZipFile(io.BytesIO(downloads.files[build.TOOLBOX_ZIP]))
+    toolbox = zipfile.ZipFile(io.BytesIO(downloads.files[build.TOOLBOX_ZIP_PATH]))
     assert set(toolbox.namelist()) == {p for p in downloads.files if "/" in p and not p.endswith(".zip")}
     assert toolbox.testzip() is None
 
@@ -117,3 +117,43 @@ def test_a_change_to_any_module_the_downloads_use_invalidates_the_cache(tmp_path
         assert build._code_fingerprint() != before, module
         path.write_text(original, encoding="utf-8")
     assert build._code_fingerprint() == before
+
+
+def test_an_unexpected_failure_is_one_swedish_sentence_without_a_traceback(project, monkeypatch):
+    def crashing(method, handbook, site_url=""):
+        raise KeyError("okänd nyckel")
+
+    monkeypatch.setattr(build, "method_files", crashing)
+    monkeypatch.setattr(build, "ProcessPoolExecutor", ThreadPoolExecutor)
+    with pytest.raises(DownloadFailed) as failure:
+        build_downloads(load_handbook(project), project, print_edition=False)
+    message = str(failure.value)
+    assert message.startswith("Nedladdningarna för metoden i methods/exempel/ kunde inte skapas. Tekniskt meddelande: "
+                              "KeyError: 'okänd nyckel'.")
+    assert "Traceback" not in message and "File \"" not in message
+
+
+def test_a_print_edition_failure_names_the_method_whose_chapter_fails(project, monkeypatch):
+    from verktygsladan.downloads import print_edition
+
+    real_pdf = print_edition._pdf
+
+    def fails_on_the_example(document: str) -> bytes:
+        if "Exempelmetod för tester" in document:
+            raise ValueError("kan inte rita sidan")
+        return real_pdf(document)
+
+    monkeypatch.setattr(print_edition, "_pdf", fails_on_the_example)
+    with pytest.raises(print_edition.PrintEditionFailed) as failure:
+        print_edition.render_print_edition(load_handbook(project))
+    assert str(failure.value) == (
+        "Utskriftsutgåvan kunde inte skapas: kapitlet om metoden \"Exempelmetod för tester\" "
+        "(methods/exempel/method.yml) gick inte att göra till PDF. Tekniskt meddelande: ValueError: kan inte rita sidan.")
+
+
+def test_only_the_two_method_files_are_read_for_the_cache_key(project):
+    folder = project / "methods" / "exempel"
+    handbook = load_handbook(project)
+    before = build._method_key(project, handbook.method("exempel"), "kod", "")
+    (folder / ".DS_Store").write_bytes(b"skrap")
+    assert build._method_key(project, handbook.method("exempel"), "kod", "") == before

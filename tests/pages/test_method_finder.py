@@ -138,7 +138,7 @@ def test_form_has_a_labelled_checkbox_per_value_in_fieldsets(handbook):
     assert status["data-text-some"] == f"{{shown}} av {len(handbook.methods)} metoder"
 
 
-def test_vocabulary_and_method_text_are_escaped(corpus_project):
+def test_vocabulary_and_method_text_are_escaped(corpus_project, text_rules_off):
     vocabulary_file = corpus_project / "methods" / "vocabulary.yml"
     source = vocabulary_file.read_text(encoding="utf-8")
     hostile = '<script>alert(1)</script> & "citat"'

@@ -44,7 +44,7 @@ def test_rendering_is_deterministic(corpus_project):
     assert render_pages(handbook) == render_pages(load_handbook(corpus_project))
 
 
-def test_checklist_items_are_escaped_labelled_checkboxes(corpus_project):
+def test_checklist_items_are_escaped_labelled_checkboxes(corpus_project, text_rules_off):
     import markdown
     from bs4 import BeautifulSoup
 

@@ -152,7 +152,7 @@ def test_without_tracks_or_groups_the_map_is_one_flow(corpus_project):
     assert not soup.select(".vl-process-table__place")
 
 
-def test_a_new_track_in_the_vocabulary_gets_its_own_lane(corpus_project):
+def test_a_new_track_in_the_vocabulary_gets_its_own_lane(corpus_project, text_rules_off):
     first = next(iter(load_handbook(corpus_project).vocabulary.terms("phases")))
     _edit_vocabulary(corpus_project, lambda text: text.replace(
         f"  - id: {first}\n", f"  - id: {first}\n    track: Eget <spår> *med* [tecken]\n", 1))
@@ -164,7 +164,7 @@ def test_a_new_track_in_the_vocabulary_gets_its_own_lane(corpus_project):
     assert not soup.select("section.vl-process__lane em, section.vl-process__lane spår")
 
 
-def test_method_and_phase_text_is_shown_exactly_as_written(corpus_project):
+def test_method_and_phase_text_is_shown_exactly_as_written(corpus_project, text_rules_off):
     method_file = corpus_project / "methods" / "exempel" / "method.yml"
     odd = "Kort <b>namn</b> *med* [tecken] & _mer_"
     method_file.write_text(re.sub(r"^short_title: .*$", f'short_title: "{odd}"',

@@ -6,6 +6,7 @@ field, because editors fix content in a text editor, not in a debugger.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -36,7 +37,17 @@ class Problem:
         if self.field:
             where += f", fält \"{self.field}\""
         kind = "Varning" if self.is_warning else "Fel"
-        return f"{kind} i {where}: {self.message}"
+        return f"{kind} i {where}: {_visible(self.message)}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _visible(text: str) -> str:
+    # A value quoted in a message may hold a newline or another control
+    # character; shown as is, it would break the one-line-per-problem report.
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(m.group(0), f"\\x{ord(m.group(0)):02x}"),
+                        text)
 
 
 @dataclass

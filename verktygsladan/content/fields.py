@@ -18,9 +18,10 @@ from typing import Any, ClassVar, Iterator
 from urllib.parse import urlparse
 
 from .errors import FieldPath, Report, join_swedish
-from .markdown_rules import unsafe_markup
+from . import text_rules
 from .yaml_source import INVALID, SourceDocument
 
+# Always used with fullmatch: "$" would also accept a value that ends in a newline.
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -31,6 +32,9 @@ class Context:
     doc: SourceDocument
     report: Report
     vocabulary: Any = None  # verktygsladan.content.vocabulary.Vocabulary, once loaded
+    # Method text may link to other pages of the handbook; the glossary and the
+    # vocabulary are shown on several pages, so they may only link to the web.
+    internal_links: bool = False
 
     def error(self, path: FieldPath, message: str, *, line: int | None = None) -> None:
         self.report.error(self.doc.file, message, line=line or self.doc.line_of(path), path=path)
@@ -87,6 +91,13 @@ class Field:
         return INVALID
 
 
+def _as_written(value: Any, path: FieldPath, ctx: Context) -> Any:
+    """Text fields keep what the editor typed: unquoted `1:30` stays "1:30", not 90."""
+    if isinstance(value, str) or value is None:
+        return value
+    return ctx.doc.written.get(path, value)
+
+
 class Text(Field):
     """Plain text on one line. It is shown as written, never as Markdown."""
 
@@ -100,8 +111,7 @@ class Text(Field):
         self.example = example
 
     def parse(self, value: Any, path: FieldPath, ctx: Context) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)  # "2019" or "1.2" typed without quotes is still text
+        value = _as_written(value, path, ctx)
         if not isinstance(value, str):
             return self.wrong_type(value, path, ctx)
         text = value.strip()
@@ -115,15 +125,19 @@ class Text(Field):
             ctx.error(path, f"Fältet \"{self.name}\" ({self.label}) är {len(text)} tecken långt men får vara högst "
                             f"{self.max_length} tecken. Korta texten med {len(text) - self.max_length} tecken.")
             return INVALID
-        if self.pattern and not self.pattern.match(text):
+        if self.pattern and not self.pattern.fullmatch(text):
             ctx.error(path, f"\"{text}\" har fel form för fältet \"{self.name}\" ({self.label}). "
                             f"Skriv till exempel \"{self.example}\".")
             return INVALID
-        return text
+        problems = text_rules.plain_text_problems(text)
+        for _line, message in problems:
+            ctx.error(path, message)
+        return INVALID if problems else text
 
     def json_schema(self, vocabulary: Any) -> dict[str, Any]:
         pattern = self.pattern.pattern if self.pattern else r"^[^\n]*\S[^\n]*$"
-        schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": pattern}
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": pattern,
+                                  "not": {"pattern": text_rules.MARKUP_START_PATTERN}}
         if self.max_length is not None:
             schema["maxLength"] = self.max_length
         return self._described(schema)
@@ -139,21 +153,28 @@ class Markdown(Field):
         self.headings_from = headings_from
 
     def parse(self, value: Any, path: FieldPath, ctx: Context) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
+        value = _as_written(value, path, ctx)
         if not isinstance(value, str):
             return self.wrong_type(value, path, ctx)
         text = value.strip("\n").rstrip()
         if not text.strip():
             ctx.error(path, f"Fältet \"{self.name}\" ({self.label}) är tomt. Skriv en text eller ta bort fältet.")
             return INVALID
-        problems = unsafe_markup(text, allow_headings_from=self.headings_from)
+        try:
+            problems, links = text_rules.markdown_problems(text, headings_from=self.headings_from,
+                                                           internal_links=ctx.internal_links)
+        except RecursionError:
+            ctx.error(path, "Texten har citat eller listor inuti varandra i så många nivåer att den inte går att "
+                            "läsa. Skriv om den med högst ett par nivåer.")
+            return INVALID
         for line_index, message in problems:
             ctx.error(path, message, line=ctx.doc.text_line(path, line_index))
+        for link in links:
+            ctx.doc.links.append((path, link, ctx.doc.text_line(path, link.line_index)))
         return INVALID if problems else text
 
     def json_schema(self, vocabulary: Any) -> dict[str, Any]:
-        return self._described({"type": "string", "minLength": 1, "not": {"pattern": r"<\s*/?\s*[A-Za-z]"}})
+        return self._described({"type": "string", "minLength": 1, "not": {"pattern": text_rules.MARKUP_START_PATTERN}})
 
 
 class Integer(Field):
@@ -167,6 +188,11 @@ class Integer(Field):
     def parse(self, value: Any, path: FieldPath, ctx: Context) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             return self.wrong_type(value, path, ctx)
+        written = ctx.doc.written.get(path, str(value))
+        if not re.fullmatch(r"[-+]?[0-9]+", written):
+            ctx.error(path, f"\"{written}\" är inget heltal. Skriv talet med bara siffror i fältet \"{self.name}\" "
+                            f"({self.label}).")
+            return INVALID
         if self.minimum is not None and value < self.minimum:
             ctx.error(path, f"Fältet \"{self.name}\" ({self.label}) är {value} men måste vara minst {self.minimum}.")
             return INVALID
@@ -245,7 +271,7 @@ class Identifier(Field):
     def parse(self, value: Any, path: FieldPath, ctx: Context) -> Any:
         if not isinstance(value, str):
             return self.wrong_type(value, path, ctx)
-        if not IDENTIFIER.match(value):
+        if not IDENTIFIER.fullmatch(value):
             ctx.error(path, f"\"{value}\" är inget giltigt id. Använd bara små bokstäver a–z (inte å, ä, ö), "
                             "siffror och bindestreck, till exempel \"ska-matris\".")
             return INVALID

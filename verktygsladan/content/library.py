@@ -11,11 +11,14 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentInvalid, Problem, Report, join_swedish
+from ..site_layout import GENERATED_DIR, RESERVED_NAMES, SCHEMA_PATH
+from .errors import ContentInvalid, FieldPath, Problem, Report, join_swedish
 from .fields import IDENTIFIER, Context
+from .files import link_problem
 from .glossary import GlossaryEntry, load_glossary
 from .prose import load_prose
 from .schema import Method, Related
+from .text_rules import InternalLink
 from .vocabulary import Vocabulary, load_vocabulary
 from .yaml_source import INVALID, SourceDocument, load_yaml
 
@@ -24,13 +27,23 @@ METHOD_FILE = "method.yml"
 TEXT_FILE = "text.md"
 VOCABULARY_FILE = "vocabulary.yml"
 GLOSSARY_FILE = "glossary.yml"
-SCHEMA_FILE = "method.schema.json"
+SCHEMA_FILE = SCHEMA_PATH  # published under the same name on the site
 # Files that may sit directly in methods/ beside the method folders.
 SHARED_FILES = (VOCABULARY_FILE, GLOSSARY_FILE, SCHEMA_FILE, "README.md")
 # Folders starting with these are drafts or scaffolding, never published.
 SKIPPED_PREFIXES = ("_", ".")
 
 _INVERSE_RELATION = {"before": "after", "after": "before", "combine_with": "combine_with"}
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """A link from a method's text to a page of the handbook, and where the editor wrote it."""
+
+    file: str
+    field: FieldPath
+    line: int | None
+    link: InternalLink
 
 
 @dataclass
@@ -62,6 +75,8 @@ def load_handbook(root: Path) -> Handbook:
     """Validate everything under root/methods; raise ContentInvalid listing every error."""
     report = Report()
     methods_dir = root / METHODS_DIR
+    if link_problem(methods_dir, METHODS_DIR, report, folder=True):
+        raise ContentInvalid(report)
     vocabulary = load_vocabulary(methods_dir / VOCABULARY_FILE, f"{METHODS_DIR}/{VOCABULARY_FILE}", report)
     if vocabulary is None:
         raise ContentInvalid(report)
@@ -69,8 +84,15 @@ def load_handbook(root: Path) -> Handbook:
 
     methods: list[Method] = []
     sources: dict[str, SourceDocument] = {}
+    # Every method folder, loaded or not: a method that fails to load must not
+    # also make every method that refers to it look broken.
+    folders: set[str] = set()
     for entry in sorted(methods_dir.iterdir()):
         display = f"{METHODS_DIR}/{entry.name}"
+        if entry.name in (VOCABULARY_FILE, GLOSSARY_FILE):
+            continue  # read (and a link reported) by their own loaders above
+        if link_problem(entry, display, report, folder=entry.is_dir()):
+            continue
         if entry.name.startswith(SKIPPED_PREFIXES):
             continue
         if not entry.is_dir():
@@ -78,49 +100,73 @@ def load_handbook(root: Path) -> Handbook:
                 report.error(display, "Filen hör inte hemma direkt i methods/. Varje metod ligger i en egen mapp "
                                       f"med filerna {METHOD_FILE} och {TEXT_FILE}.")
             continue
-        if not IDENTIFIER.match(entry.name):
+        if not IDENTIFIER.fullmatch(entry.name):
             report.error(display, f"Mappnamnet \"{entry.name}\" blir metodens webbadress och får bara innehålla "
                                   "små bokstäver a–z (inte å, ä, ö), siffror och bindestreck.")
             continue
+        taken = reserved_name_problem(entry.name)
+        if taken:
+            report.error(display, taken)
+            continue
+        folders.add(entry.name)
         loaded = _load_method(entry, display, vocabulary, report)
         if loaded is not None:
             method, doc = loaded
             methods.append(method)
             sources[method.slug] = doc
 
-    _check_across_methods(methods, sources, report)
+    _check_across_methods(methods, sources, folders, report)
     _warn_about_overdue_reviews(methods, sources, report)
     if report.errors:
         raise ContentInvalid(report)
     return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings)
 
 
+def reserved_name_problem(name: str) -> str | None:
+    """Why a method folder may not be called `name`, or None if it may."""
+    if name not in RESERVED_NAMES:
+        return None
+    return (f"Mappnamnet \"{name}\" är upptaget: handboken har redan en egen sida eller fil med adressen "
+            f"{GENERATED_DIR}/{name}, och metoden skulle ta dess plats. Välj ett annat mappnamn. Upptagna namn: "
+            f"{join_swedish(sorted(RESERVED_NAMES))}.")
+
+
 def _load_method(folder: Path, display: str, vocabulary: Vocabulary,
                  report: Report) -> tuple[Method, SourceDocument] | None:
-    for extra in sorted(folder.iterdir()):
-        if extra.name not in (METHOD_FILE, TEXT_FILE) and not extra.name.startswith("."):
-            report.error(f"{display}/{extra.name}", f"Okänd fil i metodmappen. En metodmapp innehåller bara "
-                                                    f"{METHOD_FILE} och {TEXT_FILE}.")
+    present: set[str] = set()
+    for entry in sorted(folder.iterdir()):
+        shown = f"{display}/{entry.name}"
+        if link_problem(entry, shown, report, folder=entry.is_dir()):
+            continue
+        if entry.name in (METHOD_FILE, TEXT_FILE):
+            present.add(entry.name)
+        elif not entry.name.startswith("."):
+            report.error(shown, f"Okänd fil i metodmappen. En metodmapp innehåller bara {METHOD_FILE} och "
+                                f"{TEXT_FILE}.")
     for required in (METHOD_FILE, TEXT_FILE):
-        if not (folder / required).is_file():
+        if required not in present and not (folder / required).is_symlink():
             report.error(display, f"Metodmappen saknar filen {required}.")
-    if not (folder / METHOD_FILE).is_file():
+    if METHOD_FILE not in present:
         return None
 
     doc = load_yaml(folder / METHOD_FILE, f"{display}/{METHOD_FILE}", report)
-    text = load_prose(folder / TEXT_FILE, f"{display}/{TEXT_FILE}", report) if (folder / TEXT_FILE).is_file() else None
+    prose = load_prose(folder / TEXT_FILE, f"{display}/{TEXT_FILE}", report) if TEXT_FILE in present else None
     if doc is None:
         return None
-    method = Method.parse(doc.data, (), Context(doc, report, vocabulary))
-    if method is INVALID or text is None:
+    method = Method.parse(doc.data, (), Context(doc, report, vocabulary, internal_links=True))
+    if method is INVALID or prose is None:
         return None
+    text, text_doc = prose
     method.slug = folder.name
     method.source_file = f"{display}/{METHOD_FILE}"
     method.text = text
+    method.links = [TextLink(source.file, path, line, link)
+                    for source in (doc, text_doc) for path, link, line in source.links]
     return method, doc
 
 
-def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocument], report: Report) -> None:
+def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocument], folders: set[str],
+                          report: Report) -> None:
     method_ids: dict[str, str] = {}
     document_ids: dict[str, str] = {}
     slugs = [m.slug for m in methods]
@@ -147,7 +193,7 @@ def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocume
             for index, slug in enumerate(targets):
                 if slug == method.slug:
                     error(("related", relation, index), "En metod kan inte vara relaterad till sig själv.")
-                elif slug not in slugs:
+                elif slug not in slugs and slug not in folders:
                     error(("related", relation, index),
                           f"Metoden \"{slug}\" finns inte. Ange mappnamnet för en metod under methods/: "
                           f"{join_swedish(slugs)}.")

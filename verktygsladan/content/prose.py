@@ -12,21 +12,23 @@ from pathlib import Path
 from .errors import Report
 from .fields import Context
 from .schema import MethodText
-from .yaml_source import INVALID, SourceDocument, read_text
+from .files import read_text
+from .yaml_source import INVALID, SourceDocument
 
 _SECTION = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 _TITLE = re.compile(r"^#\s")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
-def load_prose(path: Path, display: str, report: Report) -> MethodText | None:
+def load_prose(path: Path, display: str, report: Report) -> tuple[MethodText, SourceDocument] | None:
+    """The sections of text.md, and the document that knows their lines and links."""
     text = read_text(path, display, report)
     if text is None:
         return None
     headings = {field.label.casefold(): name for name, field in MethodText.fields.items()}
     allowed = ", ".join(f"\"## {field.label}\"" for field in MethodText.fields.values())
     doc = SourceDocument(file=display, data=None)
-    ctx = Context(doc, report)
+    ctx = Context(doc, report, internal_links=True)
 
     sections: dict[str, list[str]] = {}
     heading_lines: dict[str, int] = {}
@@ -81,4 +83,4 @@ def load_prose(path: Path, display: str, report: Report) -> MethodText | None:
         parsed = field.parse(body, (field.label,), ctx)
         if parsed is not INVALID:
             setattr(record, name, parsed)
-    return record
+    return record, doc

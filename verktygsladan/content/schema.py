@@ -261,6 +261,7 @@ class Method(Record):
     slug: str
     source_file: str
     text: "MethodText"
+    links: list  # library.TextLink: links to pages of the handbook, checked once every page is known
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         documents: dict[str, FieldPath] = {}

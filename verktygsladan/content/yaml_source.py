@@ -4,6 +4,12 @@ PyYAML's loaders return plain data and forget line numbers, silently keep the
 last of two equal keys and crash on impossible dates. Editors need the line of
 each problem and must never lose content silently, so we compose the node tree
 ourselves and convert it value by value.
+
+YAML 1.1 also turns some unquoted text into other things: `1:30` becomes the
+number 90 and `2019-01-01` a date. Fields that hold text take the characters
+the editor wrote instead (`SourceDocument.written`), so nothing is changed
+behind the editor's back. Aliases (`*namn`) are refused before the tree is
+built: a few lines of them can expand into gigabytes.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import FieldPath, Report
+from .files import read_text
 
 try:  # libyaml is ten times faster; fall back when a platform lacks it
     _Loader = yaml.CSafeLoader
@@ -42,6 +49,10 @@ class SourceDocument:
     lines: dict[FieldPath, int] = field(default_factory=dict)
     # Block scalars (`|`, `>`) start their text on the line after the key.
     block_text: set[FieldPath] = field(default_factory=set)
+    # Unquoted values that YAML read as something other than text, as written.
+    written: dict[FieldPath, str] = field(default_factory=dict)
+    # Links from Markdown fields to pages of the handbook: (field, link, line in the file).
+    links: list[tuple[FieldPath, Any, int | None]] = field(default_factory=list)
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of `path`, or of its nearest ancestor the file mentions."""
@@ -59,24 +70,14 @@ class SourceDocument:
         return start + line_in_text + (1 if path in self.block_text else 0)
 
 
-def read_text(path: Path, display: str, report: Report) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        report.error(display, "Filen saknas.")
-    except UnicodeDecodeError as exc:
-        report.error(display, f"Filen är inte sparad som UTF-8 (fel vid byte {exc.start}). Spara om den som UTF-8.")
-    except OSError as exc:
-        report.error(display, f"Filen kunde inte läsas: {exc.strerror}.")
-    return None
-
-
 def load_yaml(path: Path, display: str, report: Report) -> SourceDocument | None:
     """Parse `path`; on any problem, report it and return None (or partial data)."""
     text = read_text(path, display, report)
     if text is None:
         return None
     try:
+        if not _structure_is_safe(text, display, report):
+            return None
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -89,6 +90,11 @@ def load_yaml(path: Path, display: str, report: Report) -> SourceDocument | None
             line=line,
         )
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text.encode("utf-8").count(b"\n", 0, exc.position) + 1  # libyaml counts bytes
+        report.error(display, f"Filen innehåller ett osynligt styrtecken (teckenkod {exc.character:#06x}) som "
+                              "YAML inte tillåter. Ta bort det; det kommer ofta med när text klistras in.", line=line)
+        return None
     except yaml.YAMLError as exc:
         report.error(display, f"YAML-filen går inte att läsa: {exc}.")
         return None
@@ -96,6 +102,31 @@ def load_yaml(path: Path, display: str, report: Report) -> SourceDocument | None
     if root is not None:
         doc.data = _convert(root, (), doc, report)
     return doc
+
+
+# Deeper than any real content file (method.yml nests about seven levels); a
+# file nested thousands of levels deep would exhaust the stack instead.
+MAX_DEPTH = 20
+
+
+def _structure_is_safe(text: str, display: str, report: Report) -> bool:
+    """Refuse aliases and runaway nesting from the event stream, before any tree is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            report.error(display, f"YAML-alias (*{event.anchor}) stöds inte. Skriv ut värdet på varje ställe där "
+                                  "det ska stå, i stället för att hänvisa till ett annat ställe i filen.", line=line)
+            return False
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                report.error(display, f"Filen har fält inuti fält i mer än {MAX_DEPTH} nivåer. Så djupt går "
+                                      "inget fält i innehållsmodellen; kontrollera indragen.", line=line)
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return True
 
 
 _constructor = yaml.constructor.SafeConstructor()
@@ -130,6 +161,8 @@ def _convert(node: yaml.Node, path: FieldPath, doc: SourceDocument, report: Repo
     if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TYPES:
         if node.style in ("|", ">"):
             doc.block_text.add(path)
+        if not node.style and node.tag != "tag:yaml.org,2002:str":  # plain: None, or "" from libyaml
+            doc.written[path] = node.value
         try:
             return _constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError):

@@ -11,21 +11,19 @@ import hashlib
 import json
 import os
 import shutil
-import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from ..content import Handbook, Method, load_handbook
-from ..content.library import GLOSSARY_FILE, METHODS_DIR, VOCABULARY_FILE
+from ..content.library import GLOSSARY_FILE, METHOD_FILE, METHODS_DIR, TEXT_FILE, VOCABULARY_FILE
+from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_PATH
 from .formats import FORMATS, ZIP, Format, format_for
 from .model import documents_for, method_date
 from .reproducible import build_zip
 
 CACHE_DIR = ".cache/nedladdningar"
-TOOLBOX_ZIP = "verktygslada-alla-mallar-och-checklistor.zip"
-PRINT_EDITION = "verktygsladan-handbok.pdf"
 _CODE = Path(__file__).resolve().parent.parent
 _LIBRARIES = ("python-docx", "odfpy", "openpyxl", "weasyprint", "Markdown")
 
@@ -115,12 +113,12 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
                 document_file = DownloadFile(path, len(data), format_for(name), titles[stem])
                 downloads.by_document.setdefault(stem, []).append(document_file)
     toolbox = _toolbox_zip(handbook, outputs)
-    downloads.files[TOOLBOX_ZIP] = toolbox
-    downloads.toolbox = DownloadFile(TOOLBOX_ZIP, len(toolbox), ZIP, "alla mallar och checklistor i verktygslådan")
+    downloads.files[TOOLBOX_ZIP_PATH] = toolbox
+    downloads.toolbox = DownloadFile(TOOLBOX_ZIP_PATH, len(toolbox), ZIP, "alla mallar och checklistor i verktygslådan")
     if edition:
         [(_, pdf)] = edition
-        downloads.files[PRINT_EDITION] = pdf
-        downloads.print_edition = DownloadFile(PRINT_EDITION, len(pdf), format_for(PRINT_EDITION),
+        downloads.files[PRINT_EDITION_PATH] = pdf
+        downloads.print_edition = DownloadFile(PRINT_EDITION_PATH, len(pdf), format_for(PRINT_EDITION_PATH),
                                                "hela handboken (utskriftsutgåva)")
     return downloads
 
@@ -159,17 +157,26 @@ def _generate_method(root: str, slug: str, site_url: str) -> list[tuple[str, byt
         return method_files(handbook.method(slug), handbook, site_url)
     except DownloadFailed as failure:
         return str(failure)
-    except Exception:  # noqa: BLE001
-        return f"Nedladdningarna för metoden i methods/{slug}/ kunde inte skapas:\n{traceback.format_exc()}"
+    except Exception as error:  # noqa: BLE001
+        return f"Nedladdningarna för metoden i methods/{slug}/ kunde inte skapas. {_technical(error)}"
 
 
 def _generate_print_edition(root: str, _name: str, site_url: str) -> list[tuple[str, bytes]] | str:
-    from .print_edition import render_print_edition
+    from .print_edition import PrintEditionFailed, render_print_edition
 
     try:
-        return [(PRINT_EDITION, render_print_edition(load_handbook(Path(root)), site_url))]
-    except Exception:  # noqa: BLE001
-        return f"Utskriftsutgåvan av handboken kunde inte skapas:\n{traceback.format_exc()}"
+        return [(PRINT_EDITION_PATH, render_print_edition(load_handbook(Path(root)), site_url))]
+    except PrintEditionFailed as failure:
+        return str(failure)
+    except Exception as error:  # noqa: BLE001
+        return f"Utskriftsutgåvan av handboken kunde inte skapas. {_technical(error)}"
+
+
+def _technical(error: Exception) -> str:
+    # Editors get a sentence, not a worker's traceback; the type and message
+    # are enough for a maintainer to reproduce it.
+    return (f"Tekniskt meddelande: {type(error).__name__}: {error}. Kontrollera metodens text; om felet finns "
+            "kvar, skriv ett ärende till dem som underhåller handboken och klistra in det här meddelandet.")
 
 
 def _digest(parts: list) -> str:
@@ -190,7 +197,8 @@ def _code_fingerprint() -> str:
 
 def _method_key(root: Path, method: Method, code: str, site_url: str) -> str:
     folder = root / METHODS_DIR / method.slug
-    sources = [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
+    # Only the two files the check has read: nothing else in the folder is ever opened.
+    sources = [(folder / name).read_bytes() for name in (METHOD_FILE, TEXT_FILE)]
     return _digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *sources])
 
 

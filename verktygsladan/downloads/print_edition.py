@@ -15,6 +15,8 @@ import weasyprint
 from ..content import Handbook
 from ..content.glossary import abbreviations
 from ..pages.method_page import render_method_body
+from ..pages.safe_links import SafeLinks
+from ..site_layout import GENERATED_DIR
 from .model import HANDBOOK_NAME, LICENCE, SOURCE_NOTE, method_date
 
 _STYLE = """
@@ -55,13 +57,20 @@ nav a::after { content: leader(".") target-counter(attr(href), page); }
 
 
 def render_print_edition(handbook: Handbook, site_url: str = "") -> bytes:
-    date = max(method_date(m) for m in handbook.methods)
     glossary = abbreviations(handbook.glossary)
+    try:
+        return _pdf(_document(handbook, glossary, site_url))
+    except Exception as error:  # noqa: BLE001 - reported per method below
+        raise PrintEditionFailed(_which_method_fails(handbook, glossary, site_url, error)) from error
+
+
+def _document(handbook: Handbook, glossary: dict[str, str], site_url: str) -> str:
+    date = max(method_date(m) for m in handbook.methods)
     contents = "\n".join(
         f'<li><a href="#{m.slug}">{html.escape(m.title)}</a></li>' for m in handbook.methods)
-    chapters = "\n".join(_chapter(m, handbook, glossary) for m in handbook.methods)
+    chapters = "\n".join(_chapter(m, handbook, glossary, site_url) for m in handbook.methods)
     where = f"<p>Webbplats: {html.escape(site_url)}</p>" if site_url else ""
-    document = f"""<!DOCTYPE html>
+    return f"""<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
@@ -88,26 +97,62 @@ def render_print_edition(handbook: Handbook, site_url: str = "") -> bytes:
 {chapters}
 </body>
 </html>"""
+
+
+class PrintEditionFailed(Exception):
+    """The print edition could not be made. The message names the method whose chapter failed."""
+
+
+def _pdf(document: str) -> bytes:
     return weasyprint.HTML(string=document, url_fetcher=_refuse_fetching).write_pdf(
         pdf_variant="pdf/ua-1", uncompressed_pdf=False)
 
 
-def _chapter(method, handbook: Handbook, glossary: dict[str, str]) -> str:
+def _which_method_fails(handbook: Handbook, glossary: dict[str, str], site_url: str, error: Exception) -> str:
+    # Only after a failure: each chapter alone, to tell the editor which method to look at.
+    for method in handbook.methods:
+        try:
+            _pdf(f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{html.escape(method.title)}'
+                 f'</title></head><body>{_chapter(method, handbook, glossary, site_url)}</body></html>')
+        except Exception as chapter_error:  # noqa: BLE001
+            return (f"Utskriftsutgåvan kunde inte skapas: kapitlet om metoden \"{method.title}\" "
+                    f"({method.source_file}) gick inte att göra till PDF. Tekniskt meddelande: "
+                    f"{type(chapter_error).__name__}: {chapter_error}.")
+    return f"Utskriftsutgåvan kunde inte skapas. Tekniskt meddelande: {type(error).__name__}: {error}."
+
+
+def _chapter(method, handbook: Handbook, glossary: dict[str, str], site_url: str) -> str:
     source = render_method_body(method, handbook)
     body = markdown.markdown(
-        source, extensions=["attr_list", "def_list", "md_in_html", "tables", "abbr"],
+        source, extensions=["attr_list", "def_list", "md_in_html", "tables", "abbr", SafeLinks()],
         extension_configs={"abbr": {"glossary": glossary}}, output_format="html")
-    body = _scope_anchors(body, method.slug)
+    body = _scope_anchors(body, method.slug, {m.slug for m in handbook.methods}, site_url)
     return f'<section id="{method.slug}" lang="sv">\n{body}\n</section>'
 
 
-def _scope_anchors(body: str, slug: str) -> str:
+# A link to a page of the handbook, as method text writes it: "metod.md#rubrik" or "../sida.md".
+_PAGE_LINK = re.compile(r'href="(\.\./)?([a-z0-9-]+)\.md(?:#([^"]*))?"')
+
+
+def _scope_anchors(body: str, slug: str, chapters: set[str], site_url: str) -> str:
     # Every method has a "Syfte" and an "I korthet"; prefixing ids keeps them
-    # unique in one document, and links to other method pages become links
-    # to their chapters.
+    # unique in one document. Links to other methods become links to their
+    # chapters; links to the handbook's other pages go to the website, or
+    # are left as text when the site's address is not known.
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{slug}-{m.group(1)}"', body)
     body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{slug}-{m.group(1)}"', body)
-    body = re.sub(r'href="([a-z0-9-]+)\.md"', r'href="#\1"', body)
+
+    def page_link(match: re.Match) -> str:
+        up, name, fragment = match.groups()
+        if not up and name in chapters:
+            return f'href="#{name}-{fragment}"' if fragment else f'href="#{name}"'
+        if not site_url:
+            return ""
+        page = "" if name == "index" else f"{name}/"
+        address = f"{site_url.rstrip('/')}/{'' if up else GENERATED_DIR + '/'}{page}"
+        return f'href="{html.escape(address + ("#" + fragment if fragment else ""))}"'
+
+    body = _PAGE_LINK.sub(page_link, body)
     return re.sub(r'<h1 id="[^"]*">', "<h1>", body)
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import markdown
 
+from ..content.text_rules import inert_markdown
+
 
 @dataclass(frozen=True)
 class Run:
@@ -34,7 +36,7 @@ class Block:
 
 
 def blocks_from_markdown(source: str) -> tuple[Block, ...]:
-    rendered = markdown.markdown(source, extensions=["sane_lists"], output_format="xhtml")
+    rendered = markdown.markdown(inert_markdown(source), extensions=["sane_lists"], output_format="xhtml")
     root = ElementTree.fromstring(f"<root>{_XML_ENTITIES_ONLY.sub(_unescape, rendered)}</root>")
     blocks: list[Block] = []
     for element in root:

@@ -10,30 +10,40 @@ from pathlib import Path
 
 from ..content import Handbook
 from ..content.json_schema import render_json_schema
-from ..content.library import SCHEMA_FILE
 from ..downloads.build import Downloads
-from .downloads_page import DOWNLOADS_PATH, render_downloads_page
-from .method_finder import FINDER_PATH, finder_summary, render_method_finder
-from .method_index import INDEX_PATH, method_cards, render_method_index
+from ..site_layout import (
+    DOWNLOADS_PATH,
+    FINDER_PATH,
+    GENERATED_DIR,
+    METHOD_INDEX_PATH,
+    OPEN_DATA_CSV_PATH,
+    OPEN_DATA_JSON_PATH,
+    OPEN_DATA_PATH,
+    PROCESS_MAP_PATH,
+    SCHEMA_PATH,
+)
+from .downloads_page import render_downloads_page
+from .method_finder import finder_summary, render_method_finder
+from .method_index import method_cards, render_method_index
 from .method_page import method_page_path, render_method_page
 from .navigation import with_method_pages
-from .output import GENERATED_DIR, write_generated
-from .open_data import CSV_PATH, JSON_PATH, PAGE_PATH, catalogue_csv, catalogue_json, render_open_data_page
+from .output import write_generated
+from .open_data import catalogue_csv, catalogue_json, render_open_data_page
 from .overviews import glossary_list, methods_by_vocabulary
-from .process_map import PROCESS_MAP_PATH, render_process_map
+from .process_map import render_process_map
 
 
 def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict[str, str | bytes]:
     """Every generated file, by path relative to the generated folder."""
     files: dict[str, str | bytes] = {
-        INDEX_PATH: render_method_index(handbook),
-        SCHEMA_FILE: render_json_schema(handbook.vocabulary),
+        METHOD_INDEX_PATH: render_method_index(handbook),
+        SCHEMA_PATH: render_json_schema(handbook.vocabulary),
         DOWNLOADS_PATH: render_downloads_page(handbook, downloads),
         FINDER_PATH: render_method_finder(handbook),
         PROCESS_MAP_PATH: render_process_map(handbook),
-        PAGE_PATH: render_open_data_page(handbook),
-        JSON_PATH: catalogue_json(handbook),
-        CSV_PATH: catalogue_csv(handbook),
+        OPEN_DATA_PATH: render_open_data_page(handbook),
+        OPEN_DATA_JSON_PATH: catalogue_json(handbook),
+        OPEN_DATA_CSV_PATH: catalogue_csv(handbook),
     }
     for method in handbook.methods:
         files[method_page_path(method)] = render_method_page(method, handbook, downloads)

@@ -26,6 +26,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .tree_edits import replace_with_text
+
 # The abbr extension runs at priority 7 and the table of contents at 5; this
 # must see the finished <abbr> elements, and the contents must see the result.
 PRIORITY = 6
@@ -45,7 +47,7 @@ class _FirstUseTreeprocessor(Treeprocessor):
         # iter() walks in document order, so "first" is the first a reader meets.
         for abbr in abbrs:
             if abbr.text in explained or _inside_control(abbr, parents):
-                _replace_with_its_text(abbr, parents[abbr])
+                replace_with_text(abbr, parents[abbr], abbr.text or "")
             else:
                 explained.add(abbr.text)
                 abbr.set("tabindex", "0")
@@ -57,17 +59,6 @@ def _inside_control(element: etree.Element, parents: dict[etree.Element, etree.E
         if element.tag in CONTROLS:
             return True
     return False
-
-
-def _replace_with_its_text(element: etree.Element, parent: etree.Element) -> None:
-    words = (element.text or "") + (element.tail or "")
-    position = list(parent).index(element)
-    if position:
-        before = parent[position - 1]
-        before.tail = (before.tail or "") + words
-    else:
-        parent.text = (parent.text or "") + words
-    parent.remove(element)
 
 
 class FirstUseOfAbbreviations(Extension):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..content import Handbook
 from ..downloads.build import Downloads
+from ..site_layout import DOWNLOADS_PATH
 from .markdown import plain
 from .method_page import download_list, method_page_path
 
-DOWNLOADS_PATH = "nedladdningar.md"
 
 
 def render_downloads_page(handbook: Handbook, downloads: Downloads | None) -> str:

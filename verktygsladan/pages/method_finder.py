@@ -17,10 +17,10 @@ from typing import Callable
 import yaml
 
 from ..content import Handbook, Method
+from ..site_layout import FINDER_PATH
 from .markdown import count_of, link, plain, span
 from .method_page import method_page_path
 
-FINDER_PATH = "metodvaljare.md"
 
 
 @dataclass(frozen=True)

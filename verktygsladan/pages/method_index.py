@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from ..content import Handbook, Method
 from ..content.errors import join_swedish
+from ..site_layout import METHOD_INDEX_PATH
 from .markdown import count_of, link, plain, span
 from .method_page import method_page_path
-
-INDEX_PATH = "index.md"
 
 
 def method_cards(handbook: Handbook, link_prefix: str = "", heading_level: int = 3) -> str:

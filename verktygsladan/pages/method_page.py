@@ -13,6 +13,7 @@ import yaml
 from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
+from ..content.text_rules import inert_markdown as md
 from .markdown import bullet_list, definition, link, list_item, plain, span
 
 from ..downloads.formats import human_size
@@ -80,17 +81,17 @@ def _names(handbook: Handbook, vocabulary: str, term_ids: list[str]) -> str:
 
 
 def _purpose(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
-    return method.text.purpose
+    return md(method.text.purpose)
 
 
 def _background(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
-    return method.text.background
+    return md(method.text.background) if method.text.background else None
 
 
 def _when(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
-    parts = [bullet_list(method.when_to_use)]
+    parts = [bullet_list(map(md, method.when_to_use))]
     if method.when_not_to_use:
-        parts.append("### När passar den inte?\n\n" + bullet_list(method.when_not_to_use))
+        parts.append("### När passar den inte?\n\n" + bullet_list(map(md, method.when_not_to_use)))
     parts.append("### Frågor och målgrupper\n\n" + bullet_list([
         f"**Metoden hjälper till att:** {_names(handbook, 'questions', method.questions)}",
         f"**Målgrupper:** {_names(handbook, 'target_groups', method.target_groups)}",
@@ -107,16 +108,16 @@ def _people(method: Method, handbook: Handbook, downloads: Downloads | None) -> 
                  f"{span(effort.participants.min, effort.participants.max, 'deltagare', 'deltagare')}")
     parts = [bullet_list(items)]
     if people.description:
-        parts.append(people.description)
+        parts.append(md(people.description))
     if effort.note:
-        parts.append(effort.note)
+        parts.append(md(effort.note))
     return "\n\n".join(parts)
 
 
 def _steps(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     parts = []
     for number, step in enumerate(method.steps, start=1):
-        lines = [f"### {number}. {plain(step.title)}", "", step.description]
+        lines = [f"### {number}. {plain(step.title)}", "", md(step.description)]
         extras = []
         if step.time:
             extras.append(f"**Tidsåtgång:** {plain(step.time)}")
@@ -130,22 +131,22 @@ def _steps(method: Method, handbook: Handbook, downloads: Downloads | None) -> s
 
 
 def _outputs(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
-    return bullet_list(method.outputs)
+    return bullet_list(map(md, method.outputs))
 
 
 def _tips(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     parts = []
     if method.tips:
-        parts.append("### Tips\n\n" + bullet_list(method.tips))
+        parts.append("### Tips\n\n" + bullet_list(map(md, method.tips)))
     if method.pitfalls:
-        parts.append("### Fallgropar\n\n" + bullet_list(method.pitfalls))
+        parts.append("### Fallgropar\n\n" + bullet_list(map(md, method.pitfalls)))
     return "\n\n".join(parts) or None
 
 
 def _legal(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     items = []
     for basis in method.legal_basis:
-        text = (f"**{plain(basis.law)}, {plain(basis.section)}**\n\n{basis.statement}\n\n"
+        text = (f"**{plain(basis.law)}, {plain(basis.section)}**\n\n{md(basis.statement)}\n\n"
                 f"*Uppgiften avser rättsläget {basis.as_of.isoformat()} enligt handbokens källor. "
                 f"Kontrollera gällande lydelse innan ni hänvisar till bestämmelsen.*")
         if basis.url:
@@ -157,7 +158,7 @@ def _legal(method: Method, handbook: Handbook, downloads: Downloads | None) -> s
 def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     parts = []
     for example in method.examples:
-        parts.append(f"### {plain(example.municipality)}, {example.year}\n\n{example.description}\n\n"
+        parts.append(f"### {plain(example.municipality)}, {example.year}\n\n{md(example.description)}\n\n"
                      f"Källa: {link(f'Beskrivning av exemplet från {example.municipality}', example.source_url)}")
     return "\n\n".join(parts) or None
 
@@ -167,14 +168,14 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
     if downloads and method.documents() and method.slug in downloads.by_method:
         parts.append(download_list([downloads.by_method[method.slug]]))
     for template in method.templates:
-        lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", template.description]
+        lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", md(template.description)]
         if downloads:
             lines += ["", download_list(downloads.by_document.get(template.id, []))]
         lines += ["", "Mallen har de här avsnitten:"]
         for section in template.sections:
             content = [f"**{plain(section.heading)}**"]
             if section.guidance:
-                content.append(section.guidance)
+                content.append(md(section.guidance))
             if section.fill_in:
                 content.append("Fält att fylla i: " + join_swedish(plain(f) for f in section.fill_in) + ".")
             if section.table:
@@ -187,7 +188,7 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
     for checklist in method.checklists:
         lines = [f"### Checklista: {plain(checklist.title)} {{ #{document_anchor(checklist)} }}", ""]
         if checklist.description:
-            lines += [checklist.description, ""]
+            lines += [md(checklist.description), ""]
         if downloads:
             lines += [download_list(downloads.by_document.get(checklist.id, [])), ""]
         lines.append(_checklist_form(checklist, handbook))
@@ -239,7 +240,7 @@ def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None)
         levels = _names(handbook, "geographic_levels", indicator.levels)
         table.append(f"| {link(indicator.name, f'#indikator-{indicator.id}')} | {dimensions} "
                      f"| {plain(indicator.data_source)} | {levels} |")
-        facts = [("Mäter", indicator.measures), ("Varför", indicator.why), ("Del av GR:s definition", dimensions),
+        facts = [("Mäter", md(indicator.measures)), ("Varför", md(indicator.why)), ("Del av GR:s definition", dimensions),
                  ("Datakälla", plain(indicator.data_source))]
         if indicator.kolada_id:
             checked = "kontrollerat" if indicator.kolada_id_checked else "behöver kontrolleras mot Kolada"
@@ -250,7 +251,7 @@ def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None)
         if indicator.formula:
             facts.append(("Formel", plain(indicator.formula)))
         if indicator.interpretation:
-            facts.append(("Så tolkas värdet", indicator.interpretation))
+            facts.append(("Så tolkas värdet", md(indicator.interpretation)))
         details.append(f"### {plain(indicator.name)} {{ #indikator-{indicator.id} }}\n\n"
                        + "\n\n".join(definition(plain(term), value) for term, value in facts))
     return "\n\n".join(["\n".join(table), *details])
@@ -278,7 +279,7 @@ def _changelog(method: Method, handbook: Handbook, downloads: Downloads | None) 
     vocabulary = handbook.vocabulary
     lines = [bullet_list([
         f"**Status:** {plain(vocabulary.name('statuses', trust.status))}. "
-        f"{vocabulary.terms('statuses')[trust.status].description or ''}".rstrip(),
+        f"{md(vocabulary.terms('statuses')[trust.status].description or '')}".rstrip(),
         "**Prövad i:** " + (join_swedish(plain(t) for t in trust.tested_in) if trust.tested_in
                             else "Ingen kommun ännu, enligt källorna."),
         f"**Ursprung:** {plain(trust.origin.project)}"

@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import Handbook
-from .method_index import INDEX_PATH
+from ..site_layout import GENERATED_DIR, METHOD_INDEX_PATH
 from .method_page import method_page_path
-from .output import GENERATED_DIR
 
-METHOD_INDEX = f"{GENERATED_DIR}/{INDEX_PATH}"
+METHOD_INDEX = f"{GENERATED_DIR}/{METHOD_INDEX_PATH}"
 
 
 def with_method_pages(nav: list[Any], handbook: Handbook) -> list[Any]:

@@ -17,11 +17,9 @@ from ..content.fields import ListOf, Nested, Record
 from ..content.errors import join_swedish
 from ..content.schema import MethodText
 from ..content.vocabulary import VocabularyFile
+from ..site_layout import OPEN_DATA_CSV_PATH, OPEN_DATA_JSON_PATH, OPEN_DATA_PATH
 from .markdown import plain
 
-JSON_PATH = "metoder.json"
-CSV_PATH = "metoder.csv"
-PAGE_PATH = "oppna-data.md"
 FORMAT_VERSION = 1
 
 
@@ -88,8 +86,17 @@ def catalogue_csv(handbook: Handbook) -> str:
             "owner": method.trust.owner, "last_reviewed": method.trust.last_reviewed.isoformat(),
             "next_review": next_review(method).isoformat(), "sources": join(s.url for s in method.sources),
         }
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
     return output.getvalue()
+
+
+# A spreadsheet program runs a cell that starts with one of these as a formula
+# (it could, say, make a link that sends data away), so it gets an apostrophe first.
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    return f"'{value}" if isinstance(value, str) and value.startswith(CSV_FORMULA_START) else value
 
 
 def _field_rows(record: type[Record], prefix: str = "") -> list[str]:
@@ -123,9 +130,9 @@ Alla metoder i handboken finns som öppna data, så att andra kommuner och syste
 kan använda dem. Uppgifterna får användas enligt licensen CC BY 4.0 – ange
 Verktygslådan som källa.
 
-- [Metodkatalogen som JSON]({JSON_PATH}) – alla strukturerade fält för varje metod, och vokabulären
+- [Metodkatalogen som JSON]({OPEN_DATA_JSON_PATH}) – alla strukturerade fält för varje metod, och vokabulären
   ({vocabularies}) med id och namn.
-- [Metodkatalogen som CSV]({CSV_PATH}) – en rad per metod med de viktigaste fälten, för kalkylprogram.
+- [Metodkatalogen som CSV]({OPEN_DATA_CSV_PATH}) – en rad per metod med de viktigaste fälten, för kalkylprogram.
 - [JSON-schemat för metodfilerna](method.schema.json) – samma beskrivning av fälten som redaktörerna använder.
 
 ## JSON-filen
@@ -143,6 +150,8 @@ Varje metod i `methods` har de här fälten:
 
 Filen är kommaseparerad och kodad i UTF-8, med en rubrikrad. Fält med flera värden är sammanfogade med
 `{CSV_LIST_SEPARATOR.strip()}`. Kolumnerna är: {", ".join(f"`{c}`" for c in CSV_COLUMNS)}. Värden från
-vokabulären anges med sitt id, som i JSON-filen.
+vokabulären anges med sitt id, som i JSON-filen. En text som börjar med {join_swedish(f"`{c}`" for c in
+CSV_FORMULA_START if c.strip())} har en apostrof (`'`) först, så att kalkylprogram visar den som text och inte
+kör den som en formel.
 """
 

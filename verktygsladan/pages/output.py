@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# The generated folder under docs/, and so also the URL path of the method pages.
-GENERATED_DIR = "metoder"
 GENERATED_MARKER = ".generated-by-verktygsladan"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..content import Handbook
 from ..content.glossary import GlossaryEntry
+from ..content.text_rules import inert_markdown
 from .markdown import definition, link, plain
 from .method_page import method_page_path
 
@@ -27,5 +28,5 @@ def glossary_list(glossary: list[GlossaryEntry]) -> str:
     entries = []
     for entry in glossary:
         name = plain(entry.term) + (f" ({plain(entry.abbreviation)})" if entry.abbreviation else "")
-        entries.append(definition(name, entry.definition))
+        entries.append(definition(name, inert_markdown(entry.definition)))
     return "\n\n".join(entries)

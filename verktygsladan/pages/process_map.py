@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from ..content import Handbook, Method
 from ..content.errors import join_swedish
+from ..site_layout import PROCESS_MAP_PATH
 from .markdown import link, plain
 from .method_page import method_page_path
 
-PROCESS_MAP_PATH = "vilken-metod-nar.md"
 
 MAIN_FLOW = "Huvudflödet"
 NO_METHOD = "Ingen metod i verktygslådan ännu."

@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..content import Handbook, Method
+from ..site_layout import GENERATED_DIR
 from .method_page import method_page_path
-from .output import GENERATED_DIR
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 # The extra fields in the index. Material's result list never shows them.

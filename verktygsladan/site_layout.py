@@ -1,0 +1,37 @@
+"""Where the handbook's generated files live on the site: the one list of them.
+
+Method pages and the handbook's own generated pages share one folder, and a
+method's folder name under methods/ becomes its page's address there. So a
+method called "metodvaljare" would silently replace the method finder. The
+pages package takes its file names from here, and the content check refuses
+every folder name in RESERVED_NAMES, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+# The hand-written pages (docs_dir in mkdocs.yml; the MkDocs glue passes the configured one)
+# and the theme overrides (theme.custom_dir).
+DOCS_DIR = "docs"
+OVERRIDES_DIR = "overrides"
+# The folder under docs/ (and so the URL path) that every generated file goes into.
+GENERATED_DIR = "metoder"
+
+METHOD_INDEX_PATH = "index.md"
+FINDER_PATH = "metodvaljare.md"
+PROCESS_MAP_PATH = "vilken-metod-nar.md"
+DOWNLOADS_PATH = "nedladdningar.md"
+OPEN_DATA_PATH = "oppna-data.md"
+OPEN_DATA_JSON_PATH = "metoder.json"
+OPEN_DATA_CSV_PATH = "metoder.csv"
+SCHEMA_PATH = "method.schema.json"
+TOOLBOX_ZIP_PATH = "verktygslada-alla-mallar-och-checklistor.zip"
+PRINT_EDITION_PATH = "verktygsladan-handbok.pdf"
+
+# The handbook's own pages in the generated folder, which method text may link to.
+HANDBOOK_PAGES = (METHOD_INDEX_PATH, FINDER_PATH, PROCESS_MAP_PATH, DOWNLOADS_PATH, OPEN_DATA_PATH)
+HANDBOOK_FILES = (*HANDBOOK_PAGES, OPEN_DATA_JSON_PATH, OPEN_DATA_CSV_PATH, SCHEMA_PATH, TOOLBOX_ZIP_PATH,
+                  PRINT_EDITION_PATH)
+
+# A method in folder <name> is published as <name>.md and <name>/ (its page and
+# its downloads), so <name> must not be the stem of any file above.
+RESERVED_NAMES = frozenset(path.split(".", 1)[0] for path in HANDBOOK_FILES)
