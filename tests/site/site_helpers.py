@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -42,3 +43,21 @@ def tree_digest(folder: Path) -> str:
 def card_heading(card):
     """A method card's heading: h2 on the method index, h3 under a section elsewhere."""
     return card.find(["h2", "h3"])
+
+
+def live_markup(soup: BeautifulSoup, *, marker: str = "vlX", third_party: str = "tredje-part.example") -> list[str]:
+    """Markup on a page that content could have smuggled in: event handlers, script links,
+    images from another host, scripts carrying the test's marker."""
+    found = []
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{element.name} {name}>")
+            value = " ".join(value) if isinstance(value, list) else value
+            if name in ("href", "src") and "javascript:" in html.unescape(value).replace(" ", "").lower():
+                found.append(f"<{element.name} {name}={value!r}>")
+            if name == "src" and element.name == "img" and (third_party in value or value.startswith(("http:", "https:", "//"))):
+                found.append(f"<img src={value!r}>")
+        if element.name == "script" and marker in element.get_text():
+            found.append(f"<script>{marker}…")
+    return found
