@@ -181,7 +181,6 @@ def markdown_problems(text: str, *, headings_from: int | None,
                                         f"eller lägre användas (börja raden med {'#' * headings_from})."))
     if problems or "[" not in text and "{" not in text:
         return problems, []  # already refused, or nothing Markdown could turn into a link, image or attribute
-    attribute_list_found = any(message.startswith("Texten innehåller en attributlista") for _, message in problems)
     links: list[InternalLink] = []
     parsed = _Parsed(text)
     forms = LINK_FORMS_HANDBOOK if internal_links else LINK_FORMS_EXTERNAL
@@ -190,8 +189,6 @@ def markdown_problems(text: str, *, headings_from: int | None,
         target = link_target(value, internal=internal_links) if tag == "a" else None
         if tag == "a" and target is not None and target.kind in ("web", "mail"):
             continue  # allowed, and nothing to check later
-        if target is None and (tag != "a" and tag != "img" and attribute_list_found):
-            continue  # the attribute list is already reported, with its text
         if target is None and reported == MAX_FINDINGS_WITH_LINE:
             problems.append((0, f"Texten har fler länkar, bilder eller attribut som inte är tillåtna; bara de "
                                 f"{MAX_FINDINGS_WITH_LINE} första visas. Rätta dem och kör kontrollen igen."))
