@@ -36,7 +36,8 @@ def test_every_document_in_every_format_plus_zips_and_print_edition(project):
     downloads = build_downloads(handbook, project)
     assert set(downloads.files) == expected_files(handbook)
     checklist = handbook.method("exempel").checklists[0]
-    assert [f.format.extension for f in downloads.by_document[checklist.id]] == ["docx", "odt", "pdf", "xlsx"]
+    assert [f.path.rsplit(".", 1)[1] for f in downloads.by_document[checklist.id]] == ["docx", "odt", "pdf", "xlsx"]
+    assert [f.format_name for f in downloads.by_document[checklist.id]] == ["Word", "OpenDocument", "PDF", "Excel"]
     assert all(f.size == len(downloads.files[f.path]) for fs in downloads.by_document.values() for f in fs)
 
 

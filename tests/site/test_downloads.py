@@ -15,7 +15,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from site_helpers import content, page, text
-from verktygsladan.downloads.formats import FORMATS, human_size
+from verktygsladan.downloads.formats import FORMATS
+from verktygsladan.pages.download_links import human_size
 from verktygsladan.downloads.model import documents_for
 
 DOWNLOAD = re.compile(r"\.(docx|odt|pdf|xlsx|zip)$")

@@ -12,13 +12,13 @@ import json
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from ..content import Handbook, Method, load_handbook
 from ..content.library import GLOSSARY_FILE, METHOD_FILE, METHODS_DIR, TEXT_FILE, VOCABULARY_FILE
 from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_PATH
+from ..pages.download_links import DownloadFile, Downloads
 from .formats import FORMATS, ZIP, Format, format_for
 from .model import documents_for, method_date
 from .reproducible import build_zip
@@ -38,27 +38,6 @@ def _method_entry(slug: str) -> str:
 
 class DownloadFailed(Exception):
     """A generator crashed. The message names the method and the document."""
-
-
-@dataclass(frozen=True)
-class DownloadFile:
-    path: str  # relative to the generated folder, which is also its URL path there
-    size: int
-    format: Format
-    title: str  # what the file holds, completing "Ladda ned …"
-
-    @property
-    def link_text(self) -> str:
-        return f"Ladda ned {self.title} som {self.format.description}"
-
-
-@dataclass
-class Downloads:
-    files: dict[str, bytes] = field(default_factory=dict)
-    by_document: dict[str, list[DownloadFile]] = field(default_factory=dict)
-    by_method: dict[str, DownloadFile] = field(default_factory=dict)
-    toolbox: DownloadFile | None = None
-    print_edition: DownloadFile | None = None
 
 
 def method_zip_name(method: Method) -> str:
@@ -108,19 +87,23 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
             stem = name.rsplit(".", 1)[0]
             if name == method_zip_name(method):
                 title = f"alla mallar och checklistor för {method.short_title}"
-                downloads.by_method[method.slug] = DownloadFile(path, len(data), ZIP, title)
+                downloads.by_method[method.slug] = _listed(path, data, ZIP, title)
             else:
-                document_file = DownloadFile(path, len(data), format_for(name), titles[stem])
+                document_file = _listed(path, data, format_for(name), titles[stem])
                 downloads.by_document.setdefault(stem, []).append(document_file)
     toolbox = _toolbox_zip(handbook, outputs)
     downloads.files[TOOLBOX_ZIP_PATH] = toolbox
-    downloads.toolbox = DownloadFile(TOOLBOX_ZIP_PATH, len(toolbox), ZIP, "alla mallar och checklistor i verktygslådan")
+    downloads.toolbox = _listed(TOOLBOX_ZIP_PATH, toolbox, ZIP, "alla mallar och checklistor i verktygslådan")
     if edition:
         [(_, pdf)] = edition
         downloads.files[PRINT_EDITION_PATH] = pdf
-        downloads.print_edition = DownloadFile(PRINT_EDITION_PATH, len(pdf), format_for(PRINT_EDITION_PATH),
+        downloads.print_edition = _listed(PRINT_EDITION_PATH, pdf, format_for(PRINT_EDITION_PATH),
                                                "hela handboken (utskriftsutgåva)")
     return downloads
+
+
+def _listed(path: str, data: bytes, format_: Format, title: str) -> DownloadFile:
+    return DownloadFile(path, len(data), format_.name, format_.description, title)
 
 
 def method_files(method: Method, handbook: Handbook, site_url: str = "") -> list[tuple[str, bytes]]:

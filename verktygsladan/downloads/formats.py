@@ -38,10 +38,3 @@ ZIP = Format("zip", "ZIP", "ZIP-fil", "")
 def format_for(path: str) -> Format:
     extension = path.rsplit(".", 1)[-1]
     return next((f for f in (*FORMATS, ZIP) if f.extension == extension))
-
-
-def human_size(size: int) -> str:
-    """Swedish file size: "24 kB", "1,4 MB"."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} kB"
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..content import Handbook
 from ..content.json_schema import render_json_schema
-from ..downloads.build import Downloads
 from ..site_layout import (
     DOWNLOADS_PATH,
     FINDER_PATH,
@@ -22,6 +21,7 @@ from ..site_layout import (
     PROCESS_MAP_PATH,
     SCHEMA_PATH,
 )
+from .download_links import Downloads
 from .downloads_page import render_downloads_page
 from .method_finder import finder_summary, render_method_finder
 from .method_index import method_cards, render_method_index

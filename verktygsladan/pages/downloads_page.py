@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..content import Handbook
-from ..downloads.build import Downloads
 from ..site_layout import DOWNLOADS_PATH
 from .markdown import plain
-from .method_page import download_list, method_page_path
+from .download_links import Downloads, download_list
+from .method_page import method_page_path
 
 
 

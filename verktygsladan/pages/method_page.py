@@ -6,7 +6,7 @@ returns None and is left out, so readers never meet an empty heading.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import yaml
 
@@ -14,12 +14,8 @@ from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
 from ..content.text_rules import inert_markdown as md
+from .download_links import Downloads, download_list
 from .markdown import bullet_list, definition, link, list_item, plain, span
-
-from ..downloads.formats import human_size
-
-if TYPE_CHECKING:  # the downloads package imports this module for the print edition
-    from ..downloads.build import DownloadFile, Downloads
 
 def document_anchor(document: Checklist | Template) -> str:
     kind = "checklista" if isinstance(document, Checklist) else "mall"
@@ -222,12 +218,6 @@ def _checklist_form(checklist: Checklist, handbook: Handbook) -> str:
         "</ul>",
         "</fieldset>",
     ])
-
-
-def download_list(files: list[DownloadFile], link_prefix: str = "") -> str:
-    """Links whose text says what and in which format, with the size beside them."""
-    return bullet_list(f"{link(f.link_text, link_prefix + f.path)} ({f.format.name}, {human_size(f.size)})"
-                       for f in files)
 
 
 def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
