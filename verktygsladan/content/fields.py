@@ -438,7 +438,10 @@ class Record:
 
     @classmethod
     def _unknown_field(cls, key: str, path: FieldPath, ctx: Context) -> None:
-        suggestion = difflib.get_close_matches(key, list(cls.fields), n=1, cutoff=0.6)
+        # Editors often write the Swedish word ("tid" for "time"); the labels are Swedish.
+        by_label = [name for name, f in cls.fields.items()
+                    if len(key) >= 3 and f.label.casefold().startswith(key.casefold().replace("_", " "))]
+        suggestion = by_label[:1] or difflib.get_close_matches(key, list(cls.fields), n=1, cutoff=0.6)
         hint = f" Menade du \"{suggestion[0]}\"?" if suggestion else ""
         ctx.error(path + (key,), f"Okänt fält \"{key}\".{hint} Tillåtna fält här: {join_swedish(cls.fields)}.")
 

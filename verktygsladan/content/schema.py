@@ -69,6 +69,8 @@ class Effort(Record):
 
 class Step(Record):
     label = "Ett steg"
+    id = Identifier("Id", help="Stabilt id för steget, unikt i metoden. Kommunutgåvor fäster sina anteckningar vid "
+                               "det, så byt aldrig id på ett publicerat steg, inte ens om rubriken ändras.")
     title = Text("Rubrik", max_length=100)
     description = Markdown("Vad man gör", help="Konkret: vem gör vad, med vilket underlag, och vad som ska komma ut.")
     time = Text("Tidsåtgång", max_length=80, required=False, help="Till exempel \"2–3 timmar\" eller \"1 vecka\".")
@@ -271,6 +273,12 @@ class Method(Record):
                     ctx.error(path + (kind, index, "id"), f"Id \"{document.id}\" används redan för en annan mall "
                                                           "eller checklista i samma metod.")
                 documents[document.id] = path + (kind, index)
+        step_ids: dict[str, int] = {}
+        for index, step in enumerate(self.steps):
+            if step.id in step_ids:
+                ctx.error(path + ("steps", index, "id"), f"Id \"{step.id}\" används redan av steg {step_ids[step.id] + 1} "
+                                                         "i metoden. Ge varje steg ett eget id.")
+            step_ids.setdefault(step.id, index)
         indicator_ids: set[str] = set()
         for index, indicator in enumerate(self.indicators):
             if indicator.id in indicator_ids:
