@@ -9,20 +9,23 @@ BUILD_STAMP := $(VENV)/.build-deps
 TEST_STAMP := $(VENV)/.test-deps
 NPM_STAMP := node_modules/.package-lock.json
 ADDRESS ?= 127.0.0.1:8000
+# An edition to build instead of the regional handbook: a folder, or a name under editions/.
+UTGAVA ?=
+export VERKTYGSLADAN_UTGAVA := $(UTGAVA)
 
 # Silence the MkDocs 2.0 / ProperDocs banners; see shared research, stack.md §1.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test schema schema-check new-method review-report external-links lighthouse clean
+.PHONY: serve build check test schema schema-check new-method new-edition review-report external-links lighthouse clean
 
-## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits
+## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits (UTGAVA=… for an edition)
 serve: $(BUILD_STAMP)
 	$(PY) -m verktygsladan check
 	VERKTYGSLADAN_PRINT_EDITION=off $(MKDOCS) serve --strict --dev-addr $(ADDRESS)
 
-## build: validate, then build the site into site/ (site/ is replaced only if the build succeeds)
+## build: validate, then build the site into site/ (site/ is replaced only if the build succeeds; UTGAVA=… for an edition)
 build: $(BUILD_STAMP)
 	$(PY) -m verktygsladan check
 	rm -rf .site-staging
@@ -34,7 +37,7 @@ build: $(BUILD_STAMP)
 check: $(BUILD_STAMP)
 	$(PY) -m verktygsladan check
 
-## schema: regenerate methods/method.schema.json after changing the schema or vocabulary
+## schema: regenerate the JSON Schemas (methods/, editions/) after changing the content model or vocabulary
 schema: $(BUILD_STAMP)
 	$(PY) -m verktygsladan schema
 
@@ -45,6 +48,10 @@ schema-check: $(BUILD_STAMP)
 ## new-method: create methods/<slug>/ from the commented example (TITEL="…", or you are asked)
 new-method: $(BUILD_STAMP)
 	$(PY) -m verktygsladan new-method $(if $(TITEL),"$(TITEL)",)
+
+## new-edition: create editions/<slug>/ from the commented example edition (NAMN="…", or you are asked)
+new-edition: $(BUILD_STAMP)
+	$(PY) -m verktygsladan new-edition $(if $(NAMN),"$(NAMN)",)
 
 ## review-report: list the methods whose review date has passed
 review-report: $(BUILD_STAMP)

@@ -23,7 +23,7 @@ import posixpath
 import sys
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +44,17 @@ from verktygsladan.pages import (  # noqa: E402
     with_method_pages,
 )
 from verktygsladan.pages.abbreviations import FirstUseOfAbbreviations  # noqa: E402
+from verktygsladan.pages.edition_branding import (  # noqa: E402
+    contact_markdown,
+    footer_html,
+    logo_file_name,
+    publisher_markdown,
+    site_name,
+)
 from verktygsladan.pages.safe_links import SafeLinks  # noqa: E402
 from verktygsladan.pages.search import enrich_search_index  # noqa: E402
 from verktygsladan.publishing import load_publishable_handbook  # noqa: E402
+from verktygsladan.site_layout import EDITION_CSS_PATH  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
 
@@ -78,17 +86,20 @@ def define_env(env) -> None:
 def _define_env(env) -> None:
     try:
         handbook = load_publishable_handbook(ROOT, Path(env.conf["docs_dir"]),
-                                             Path(env.conf["theme"].custom_dir or ROOT / "overrides"))
+                                             Path(env.conf["theme"].custom_dir or ROOT / "overrides"),
+                                             edition=str(env.conf["extra"].get("edition") or ""))
     except ContentInvalid as invalid:
         raise PluginError(str(invalid)) from None
     _built["handbook"] = handbook
+    if handbook.edition:
+        _brand(env.conf, handbook.edition)
     for warning in handbook.warnings:
         # Logged as info: an overdue review must not fail a --strict build.
         log.info(str(warning))
     downloads = None
     if _switched_on(env.conf["extra"].get("downloads", True)):
         try:
-            downloads = build_downloads(handbook, ROOT, env.conf.get("site_url") or "",
+            downloads = build_downloads(handbook, ROOT, str(env.conf.get("site_url") or ""),
                                         print_edition=_switched_on(env.conf["extra"].get("print_edition", True)))
         except DownloadFailed as failure:
             raise PluginError(str(failure)) from None
@@ -125,11 +136,37 @@ def _define_env(env) -> None:
         return methods_by_vocabulary(handbook, "questions", "questions", "Ni vill", method_link_prefix())
 
     @env.macro
+    def utgivare() -> str:
+        """Who publishes this site, for the tillgänglighetsredogörelse (escaped)."""
+        return publisher_markdown(handbook.edition, str(env.conf["extra"].get("publisher") or ""))
+
+    @env.macro
+    def kontaktvagar() -> str:
+        """How to reach the publisher without an account anywhere, as a list; empty if unknown."""
+        return contact_markdown(handbook.edition) if handbook.edition else ""
+
+    @env.macro
     def ordlista() -> str:
         """Every glossary entry, in Swedish alphabetical order."""
         return glossary_list(handbook.glossary)
 
     env.variables["antal_metoder"] = len(handbook.methods)
+
+
+def _brand(conf, edition) -> None:
+    """The edition's name, address, publisher, edit link, logo and colour, where the theme reads them."""
+    conf["site_name"] = escape(site_name(edition))
+    conf["site_url"] = edition.settings.site_url
+    conf["extra"]["publisher"] = edition.settings.publisher
+    # Never a guessed repository: without an edit address there is no edit link.
+    conf["extra"]["edit_base_url"] = edition.settings.edit_url or ""
+    conf["copyright"] = Markup(footer_html(edition))
+    conf["extra_css"].append(f"{GENERATED_DIR}/{EDITION_CSS_PATH}")
+    logo = logo_file_name(edition)
+    if logo:
+        conf["theme"]["logo"] = f"{GENERATED_DIR}/{logo}"
+        conf["extra"]["logo_alt"] = edition.settings.logo.alt
+    conf["watch"].append(str(edition.folder))
 
 
 def _escaped_titles(nav: list) -> list:

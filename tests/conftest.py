@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 # What a build needs; everything else in the repository is left behind.
-PROJECT_PARTS = ("docs", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "editions", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "metoder", ".generated-by-verktygsladan", ".cache")
 
 # One download cache for every project copy in a test run; its keys are content hashes.

@@ -7,24 +7,24 @@ exit code 1, so editors and CI see what to fix and nothing else.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .content import ContentInvalid, Handbook
-from .content.json_schema import render_json_schema
-from .content.library import METHODS_DIR, SCHEMA_FILE
+from .content.json_schema import render_json_schemas
 from .pages import generate_pages
 from .pages.markdown import count_of
 from .maintenance import link_report, review_report
 from .publishing import load_publishable_handbook
-from .scaffold import ScaffoldError, new_method
+from .scaffold import ScaffoldError, new_edition, new_method
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(root: Path) -> Handbook | None:
+def _load(root: Path, edition: str = "") -> Handbook | None:
     try:
-        handbook = load_publishable_handbook(root)
+        handbook = load_publishable_handbook(root, edition=edition)
     except ContentInvalid as invalid:
         print(invalid, file=sys.stderr)
         return None
@@ -33,12 +33,13 @@ def _load(root: Path) -> Handbook | None:
     return handbook
 
 
-def check(root: Path) -> int:
-    handbook = _load(root)
+def check(root: Path, edition: str = "") -> int:
+    handbook = _load(root, edition)
     if handbook is None:
         return 1
     count = len(handbook.methods)
-    print(f"Innehållet är giltigt: {count_of(count, 'metod', 'metoder')} kontrollerade.")
+    which = f" i {handbook.edition.name}s utgåva" if handbook.edition else ""
+    print(f"Innehållet är giltigt: {count_of(count, 'metod', 'metoder')}{which} kontrollerade.")
     return 0
 
 
@@ -46,15 +47,19 @@ def schema(root: Path, *, verify: bool) -> int:
     handbook = _load(root)
     if handbook is None:
         return 1
-    target = root / METHODS_DIR / SCHEMA_FILE
-    text = render_json_schema(handbook.vocabulary)
-    if verify:
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            print(f"{target.relative_to(root)} är inaktuell. Kör `make schema` och checka in filen.", file=sys.stderr)
-            return 1
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"Skrev {target.relative_to(root)}.")
+    stale = []
+    for path, text in render_json_schemas(handbook.vocabulary).items():
+        target = root / path
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        if verify:
+            stale.append(path)
+        else:
+            target.write_text(text, encoding="utf-8")
+            print(f"Skrev {path}.")
+    if stale:
+        print(f"{' och '.join(stale)} är inaktuell. Kör `make schema` och checka in filen.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -81,9 +86,24 @@ def scaffold(root: Path, title: str | None) -> int:
     return 0
 
 
+def scaffold_edition(root: Path, name: str | None) -> int:
+    if name is None:
+        name = input("Organisationens namn: ")
+    try:
+        folder = new_edition(root, name)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    relative = folder.relative_to(root)
+    print(f"Skapade {relative}/. Fyll i {relative}/utgava.yml och kör sedan make check UTGAVA={folder.name}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="verktygsladan", description="Verktygslådans innehållsverktyg.")
     parser.add_argument("--root", type=Path, default=ROOT, help="Projektets rotmapp.")
+    parser.add_argument("--utgava", default=os.environ.get("VERKTYGSLADAN_UTGAVA", ""),
+                        help="En utgåva: en mapp, eller ett namn under editions/.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="Kontrollera alla metoder.")
     schema_parser = commands.add_parser("schema", help="Skriv JSON-schemat för method.yml.")
@@ -94,14 +114,18 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("external-links", help="Kontrollera metodernas externa länkar (kräver nätverk).")
     new_parser = commands.add_parser("new-method", help="Skapa en ny metodmapp från exempelmetoden.")
     new_parser.add_argument("title", nargs="?", default=None, help="Metodens titel.")
+    edition_parser = commands.add_parser("new-edition", help="Skapa en ny utgåva från exempelutgåvan.")
+    edition_parser.add_argument("name", nargs="?", default=None, help="Organisationens namn.")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root)
+        return check(root, args.utgava)
     if args.command == "schema":
         return schema(root, verify=args.check)
     if args.command == "new-method":
         return scaffold(root, args.title)
+    if args.command == "new-edition":
+        return scaffold_edition(root, args.name)
     if args.command in ("review-report", "external-links"):
         handbook = _load(root)
         if handbook is None:

@@ -12,21 +12,26 @@ import os
 from pathlib import Path
 
 from .content import ContentInvalid, Handbook, Report, load_handbook
+from .content.edition import find_edition_folder
 from .content.files import link_problem
 from .pages.link_check import check_links
 from .site_layout import DOCS_DIR, GENERATED_DIR, OVERRIDES_DIR
 
 
-def load_publishable_handbook(root: Path, docs_dir: Path | None = None,
-                              overrides_dir: Path | None = None) -> Handbook:
-    """The validated handbook, or ContentInvalid listing every problem found."""
+def load_publishable_handbook(root: Path, docs_dir: Path | None = None, overrides_dir: Path | None = None,
+                              edition: str = "") -> Handbook:
+    """The validated handbook, with the edition named by `edition` (a folder, or a name under
+    editions/) applied, or ContentInvalid listing every problem found."""
     docs_dir = docs_dir or root / DOCS_DIR
     overrides_dir = overrides_dir or root / OVERRIDES_DIR
     report = Report()
+    edition_dir = find_edition_folder(root, edition, report) if edition else None
+    if edition and edition_dir is None:
+        raise ContentInvalid(report)
     for folder in (docs_dir, overrides_dir):
         refuse_links(folder, root, report)
     try:
-        handbook = load_handbook(root)
+        handbook = load_handbook(root, edition_dir)
     except ContentInvalid as invalid:
         invalid.report.problems[:0] = report.problems
         raise ContentInvalid(invalid.report) from None

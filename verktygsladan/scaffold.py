@@ -1,4 +1,5 @@
-"""`make new-method`: a new method folder made from the commented example in methods/_exempel/."""
+"""`make new-method` and `make new-edition`: a new method or edition made from the commented examples
+in methods/_exempel/ and editions/_exempel/."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .content.edition import EDITION_FILE, EDITIONS_DIR, kommunkoder
 from .content.errors import Report
 from .content.files import link_problem, read_text
 from .content.library import METHOD_FILE, METHODS_DIR, TEXT_FILE, reserved_name_problem
@@ -82,3 +84,60 @@ def _set_line(text: str, key: str, value: str) -> str:
     """Replace the top-level `key: …` line, quoting the value as YAML needs."""
     line = yaml.safe_dump({key: value}, allow_unicode=True, width=1000).strip()
     return re.sub(rf"^{key}: .*$", lambda _: line, text, count=1, flags=re.MULTILINE)
+
+
+# --- make new-edition ---------------------------------------------------------
+
+EXAMPLE_EDITION = "_exempel"
+# What a kommun's name is called around its SCB name: "Lerums kommun", "Göteborgs Stad".
+_AROUND_THE_NAME = re.compile(r"^(.*?)s? (kommun|stad)$", re.IGNORECASE)
+
+
+def kommunkod_for(name: str) -> str | None:
+    """SCB's code for an organisation named like a kommun ("Lerums kommun" → "1441"), if there is one."""
+    match = _AROUND_THE_NAME.match(name.strip())
+    candidates = {name.strip(), *([match.group(1), match.group(1) + "s"] if match else [])}
+    codes = {kommun.casefold(): code for code, kommun in kommunkoder().items()}
+    return next((codes[c.casefold()] for c in candidates if c.casefold() in codes), None)
+
+
+def new_edition(root: Path, name: str, today: datetime.date | None = None) -> Path:
+    """editions/<slug>/utgava.yml from the commented example, with what can be known filled in.
+
+    Addresses are left as sentences that fail the check, so that an edition
+    is never published with an example's address by mistake.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise ScaffoldError("Ange organisationens namn, till exempel: make new-edition NAMN=\"Lerums kommun\"")
+    slug = slug_for(name)
+    if not slug or slug.startswith("_"):
+        raise ScaffoldError(f"Namnet \"{name}\" ger inget mappnamn. Använd bokstäver eller siffror.")
+    target = root / EDITIONS_DIR / slug
+    if target.exists() or target.is_symlink():
+        raise ScaffoldError(f"Det finns redan en utgåva i {EDITIONS_DIR}/{slug}/. Den skrivs inte över.")
+    text = _read_example(root / EDITIONS_DIR / EXAMPLE_EDITION / EDITION_FILE)
+    date = (today or datetime.date.today()).isoformat()
+    header_end = text.index("\n\n") + 2
+    text = (f"# yaml-language-server: $schema=../utgava.schema.json\n#\n# {name}s utgåva av Verktygslådan, "
+            f"skapad {date} från exempelutgåvan.\n# Varje fält har en kommentar som säger vad det är till för. "
+            "Kör make check UTGAVA=" f"{slug}\n# när du har fyllt i, och make serve UTGAVA={slug} för att se "
+            "utgåvan.\n\n") + text[header_end:]
+    text = _set_line(text, "name", name)
+    text = _set_line(text, "publisher", name)
+    code = kommunkod_for(name)
+    if code:
+        text = re.sub(r'^# kommunkod: .*$', f'kommunkod: "{code}"', text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^# Exempelkommun finns inte.*\n(# .*\n)*?(# som börjar med _\) får utelämna den\.\n)", "",
+                  text, count=1, flags=re.MULTILINE)
+    text = text.replace("  email: planering@exempelkommun.example\n", "  email: skriv en e-postadress till er här\n")
+    text = text.replace("  web_form: https://exempelkommun.example/kontakt\n", "")
+    text = _set_line(text, "site_url", "skriv adressen där utgåvan ska publiceras här")
+    text = re.sub(r"^edit_url: .*$", "# edit_url: https://github.com/kommunen/handbok/edit/main/", text,
+                  count=1, flags=re.MULTILINE)
+    text = re.sub(r"^logo:\n  file: .*\n  alt: .*$", "# logo:\n#   file: logo.svg\n#   alt: " + name, text,
+                  count=1, flags=re.MULTILINE)
+    text = re.sub(r'^brand_colour: .*$', '# brand_colour: "#1F5C3F"', text, count=1, flags=re.MULTILINE)
+    target.mkdir(parents=True)
+    (target / EDITION_FILE).write_text(text, encoding="utf-8")
+    return target

@@ -27,10 +27,14 @@ SCHEMA_PATH = "method.schema.json"
 TOOLBOX_ZIP_PATH = "verktygslada-alla-mallar-och-checklistor.zip"
 PRINT_EDITION_PATH = "verktygsladan-handbok.pdf"
 
+# An edition's stylesheet and logo (the logo keeps its own extension, .svg or .png).
+EDITION_CSS_PATH = "utgava.css"
+EDITION_LOGO_STEM = "utgava-logo"
+
 # The handbook's own pages in the generated folder, which method text may link to.
 HANDBOOK_PAGES = (METHOD_INDEX_PATH, FINDER_PATH, PROCESS_MAP_PATH, DOWNLOADS_PATH, OPEN_DATA_PATH)
 HANDBOOK_FILES = (*HANDBOOK_PAGES, OPEN_DATA_JSON_PATH, OPEN_DATA_CSV_PATH, SCHEMA_PATH, TOOLBOX_ZIP_PATH,
-                  PRINT_EDITION_PATH)
+                  PRINT_EDITION_PATH, EDITION_CSS_PATH, f"{EDITION_LOGO_STEM}.svg")
 
 # A method in folder <name> is published as <name>.md and <name>/ (its page and
 # its downloads), so <name> must not be the stem of any file above.

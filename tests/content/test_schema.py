@@ -55,3 +55,19 @@ def test_every_method_file_points_editors_to_the_schema():
     for method_file in (ROOT / "methods").glob("*/method.yml"):
         first_line = method_file.read_text(encoding="utf-8").splitlines()[0]
         assert first_line == "# yaml-language-server: $schema=../method.schema.json", method_file
+
+
+def test_committed_edition_schemas_are_in_sync(handbook):
+    from verktygsladan.content.json_schema import render_json_schemas
+
+    for path, text in render_json_schemas(handbook.vocabulary).items():
+        assert (ROOT / path).read_text(encoding="utf-8") == text, f"{path}: kör `make schema` och checka in filen."
+
+
+def test_the_example_edition_points_editors_to_its_schemas():
+    example = ROOT / "editions" / "_exempel"
+    assert (example / "utgava.yml").read_text(encoding="utf-8").splitlines()[0] == \
+        "# yaml-language-server: $schema=../utgava.schema.json"
+    for additions in (example / "metoder").glob("*.yml"):
+        assert additions.read_text(encoding="utf-8").splitlines()[0] == \
+            "# yaml-language-server: $schema=../../tillagg.schema.json", additions

@@ -278,7 +278,7 @@ def test_text_is_never_markup(corpus_checklist, tmp_path):
 
 
 def test_nothing_is_fetched_from_outside():
-    fetcher = pdf_writer._offline_fetcher()
+    fetcher = pdf_writer.offline_fetcher()
     for url in ("https://example.org/stil.css", "file:///etc/passwd"):
         with pytest.raises(ValueError):
             fetcher(url)

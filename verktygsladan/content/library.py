@@ -15,6 +15,7 @@ from ..site_layout import GENERATED_DIR, RESERVED_NAMES, SCHEMA_PATH
 from .errors import ContentInvalid, FieldPath, Problem, Report, join_swedish
 from .fields import IDENTIFIER, Context
 from .files import link_problem
+from .edition import Edition, apply_edition, load_edition
 from .glossary import GlossaryEntry, load_glossary
 from .prose import load_prose
 from .schema import Method, Related
@@ -52,6 +53,8 @@ class Handbook:
     methods: list[Method]
     glossary: list[GlossaryEntry] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # The edition this handbook is, or None for the regional handbook.
+    edition: Edition | None = None
 
     def method(self, slug: str) -> Method:
         return next(m for m in self.methods if m.slug == slug)
@@ -59,9 +62,11 @@ class Handbook:
     def related(self, method: Method) -> dict[str, list[Method]]:
         """Related methods in both directions: if A says "after: B", B gets "before: A"."""
         found: dict[str, list[Method]] = {relation: [] for relation in Related.fields}
+        present = {m.slug: m for m in self.methods}
         if method.related is not None:
             for relation, slugs in method.related:
-                found[relation] += [self.method(slug) for slug in slugs]
+                # An edition may leave out a method that a regional one relates to.
+                found[relation] += [present[slug] for slug in slugs if slug in present]
         for other in self.methods:
             if other.related is None:
                 continue
@@ -71,8 +76,9 @@ class Handbook:
         return {relation: list(dict.fromkeys(methods)) for relation, methods in found.items()}
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Validate everything under root/methods; raise ContentInvalid listing every error."""
+def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
+    """Validate everything under root/methods, and the edition in edition_dir if one is given, and
+    apply the edition; raise ContentInvalid listing every error."""
     report = Report()
     methods_dir = root / METHODS_DIR
     if link_problem(methods_dir, METHODS_DIR, report, folder=True):
@@ -115,11 +121,18 @@ def load_handbook(root: Path) -> Handbook:
             methods.append(method)
             sources[method.slug] = doc
 
+    edition = None
+    if edition_dir is not None and not report.errors:
+        edition = load_edition(edition_dir, methods, vocabulary, report, _load_method)
+        if edition is not None:
+            methods = apply_edition(methods, edition)
+            sources.update(edition.local_sources)
     _check_across_methods(methods, sources, folders, report)
     _warn_about_overdue_reviews(methods, sources, report)
     if report.errors:
         raise ContentInvalid(report)
-    return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings)
+    return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings,
+                    edition=edition)
 
 
 def reserved_name_problem(name: str) -> str | None:
@@ -158,6 +171,7 @@ def _load_method(folder: Path, display: str, vocabulary: Vocabulary,
         return None
     text, text_doc = prose
     method.slug = folder.name
+    method.folder = folder
     method.source_file = f"{display}/{METHOD_FILE}"
     method.text = text
     method.links = [TextLink(source.file, path, line, link)

@@ -12,6 +12,7 @@ messages and as hover help in their editor.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from .errors import FieldPath
 from .fields import (
@@ -261,9 +262,14 @@ class Method(Record):
 
     # Set by the loader, not read from method.yml.
     slug: str
+    folder: "Path"  # methods/<slug>/, or an edition's metoder/<slug>/
     source_file: str
     text: "MethodText"
     links: list  # library.TextLink: links to pages of the handbook, checked once every page is known
+    # Set when an edition is applied (content/edition.py): its additions to this
+    # method, and whether the method is the edition's own.
+    local = None  # edition.LocalAdditions | None
+    is_local = False
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         documents: dict[str, FieldPath] = {}

@@ -53,6 +53,8 @@ class VocabularyFile(Record):
                            "Det som en indikator kan följa upp.")
     geographic_levels = _terms(Term, "geografiska nivåer", "Från störst till minst.")
     breakdowns = _terms(Term, "uppdelningar", "Hur en indikator kan delas upp, till exempel på kön.")
+    organisation_types = _terms(Term, "typer av organisation",
+                                "Vilken sorts organisation som ger ut en kommunutgåva (editions/<utgåva>/utgava.yml).")
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         for name in self.fields:

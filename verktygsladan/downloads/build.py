@@ -48,8 +48,12 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     # Tests and CI may share one cache between project copies: keys are content hashes.
     cache = Path(os.environ.get("VERKTYGSLADAN_CACHE_DIR") or root / CACHE_DIR)
     code = _code_fingerprint()
-    keys = {m.slug: _method_key(root, m, code, site_url) for m in handbook.methods}
+    edition = handbook.edition
+    # An edition's name is in every document, so its settings are part of every key.
+    settings = [p.read_bytes() for p in edition.settings_files()] if edition else []
+    keys = {m.slug: _method_key(root, m, code, site_url, settings) for m in handbook.methods}
     edition_key = _digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
+    edition_dir = str(edition.folder) if edition else ""
 
     outputs: dict[str, list[tuple[str, bytes]]] = {}
     missing = []
@@ -66,7 +70,7 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
         jobs.append((_generate_print_edition, _EDITION_ENTRY))
     if jobs:
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            futures = {name: pool.submit(job, str(root), name, site_url) for job, name in jobs}
+            futures = {name: pool.submit(job, str(root), name, site_url, edition_dir) for job, name in jobs}
             results = {name: future.result() for name, future in futures.items()}
         for name, result in results.items():
             if isinstance(result, str):
@@ -131,12 +135,12 @@ def _toolbox_zip(handbook: Handbook, outputs: dict[str, list[tuple[str, bytes]]]
     return build_zip(entries, max(method_date(m) for m in handbook.methods))
 
 
-def _generate_method(root: str, slug: str, site_url: str) -> list[tuple[str, bytes]] | str:
+def _generate_method(root: str, slug: str, site_url: str, edition_dir: str = "") -> list[tuple[str, bytes]] | str:
     # Runs in a worker process: it reloads the (already validated) handbook
     # rather than receiving it, and returns errors as text, because the
     # parent must report them in Swedish without a worker traceback.
     try:
-        handbook = load_handbook(Path(root))
+        handbook = load_handbook(Path(root), Path(edition_dir) if edition_dir else None)
         return method_files(handbook.method(slug), handbook, site_url)
     except DownloadFailed as failure:
         return str(failure)
@@ -144,11 +148,13 @@ def _generate_method(root: str, slug: str, site_url: str) -> list[tuple[str, byt
         return f"Nedladdningarna för metoden i methods/{slug}/ kunde inte skapas. {_technical(error)}"
 
 
-def _generate_print_edition(root: str, _name: str, site_url: str) -> list[tuple[str, bytes]] | str:
+def _generate_print_edition(root: str, _name: str, site_url: str,
+                            edition_dir: str = "") -> list[tuple[str, bytes]] | str:
     from .print_edition import PrintEditionFailed, render_print_edition
 
     try:
-        return [(PRINT_EDITION_PATH, render_print_edition(load_handbook(Path(root)), site_url))]
+        handbook = load_handbook(Path(root), Path(edition_dir) if edition_dir else None)
+        return [(PRINT_EDITION_PATH, render_print_edition(handbook, site_url))]
     except PrintEditionFailed as failure:
         return str(failure)
     except Exception as error:  # noqa: BLE001
@@ -178,11 +184,13 @@ def _code_fingerprint() -> str:
     return _digest([*(p.read_bytes() for p in sources), *versions])
 
 
-def _method_key(root: Path, method: Method, code: str, site_url: str) -> str:
-    folder = root / METHODS_DIR / method.slug
-    # Only the two files the check has read: nothing else in the folder is ever opened.
-    sources = [(folder / name).read_bytes() for name in (METHOD_FILE, TEXT_FILE)]
-    return _digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *sources])
+def _method_key(root: Path, method: Method, code: str, site_url: str, edition_settings: list[bytes] = ()) -> str:
+    # Only the files the check has read: nothing else in the folder is ever opened.
+    sources = [(method.folder / name).read_bytes() for name in (METHOD_FILE, TEXT_FILE)]
+    if method.local is not None:
+        sources.append(method.local.path.read_bytes())
+    return _digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *edition_settings,
+                    *sources])
 
 
 def _read_cache(cache: Path, name: str, key: str) -> list[tuple[str, bytes]] | None:

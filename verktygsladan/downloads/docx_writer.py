@@ -121,7 +121,7 @@ class _Body:
             self.word.add_heading(section.heading, level=1)
             self.blocks(section.guidance, style=GUIDANCE_STYLE)
             for label in section.fill_in:
-                self.fill_in(label)
+                self.fill_in(label, section.filled_in(label))
             if section.table:
                 self.table(section.table, caption=section.heading)
 
@@ -131,7 +131,7 @@ class _Body:
             _set_up_page(self.word.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
             self.landscape = landscape
 
-    def fill_in(self, label: str) -> None:
+    def fill_in(self, label: str, value: str = "") -> None:
         heading = self.word.add_paragraph()
         heading.paragraph_format.keep_with_next = True
         heading.paragraph_format.space_before = Pt(6)
@@ -146,6 +146,8 @@ class _Body:
         _set_row(box.rows[0], FIELD_HEIGHT)
         _set_widths(box, [self.text_width])
         _set_table_caption(box, label)
+        if value:
+            box.rows[0].cells[0].paragraphs[0].add_run(value)
         self.word.add_paragraph().paragraph_format.space_after = Pt(0)
 
     def table(self, table: Table, caption: str) -> None:

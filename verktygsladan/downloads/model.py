@@ -39,6 +39,10 @@ class Section:
     guidance: tuple[Block, ...]
     fill_in: tuple[str, ...]
     table: Table | None
+    filled: tuple[tuple[str, str], ...] = ()  # (fill-in label, text already written in it)
+
+    def filled_in(self, label: str) -> str:
+        return dict(self.filled).get(label, "")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Document:
     page_url: str
     author: str
     date: datetime.date
+    # The edition's organisation ("Lerums kommun"), or "" in the regional handbook.
+    organisation: str = ""
 
     @property
     def is_checklist(self) -> bool:
@@ -77,7 +83,8 @@ class Document:
 
     @property
     def footer(self) -> str:
-        return f"{self.method_title} · {HANDBOOK_NAME} · {SOURCE_NOTE} · Licens {LICENCE} · {self.page_url}"
+        edition = f"{self.organisation} · " if self.organisation else ""
+        return f"{edition}{self.method_title} · {HANDBOOK_NAME} · {SOURCE_NOTE} · Licens {LICENCE} · {self.page_url}"
 
     @property
     def description(self) -> str:
@@ -93,21 +100,29 @@ def method_page_url(method: Method, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/metoder/{method.slug}/" if site_url else f"metoder/{method.slug}/"
 
 
+# A field that asks for the organisation is filled in with the edition's name.
+ORGANISATION_FIELDS = ("kommun", "kommunens namn", "organisation", "organisationens namn")
+
+
 def documents_for(method: Method, handbook: Handbook, site_url: str = "") -> list[Document]:
+    organisation = handbook.edition.name if handbook.edition else ""
     common = dict(method_title=method.title, page_url=method_page_url(method, site_url),
-                  author=method.trust.owner, date=method_date(method))
+                  author=method.trust.owner, date=method_date(method), organisation=organisation)
     levels = tuple((term.name, term.description or "") for term in handbook.vocabulary.terms("checklist_levels").values())
     documents = [_template(t, common) for t in method.templates]
-    documents += [_checklist(c, handbook, levels, common) for c in method.checklists]
+    documents += [_checklist(c, method, handbook, levels, common) for c in method.checklists]
     return documents
 
 
 def _template(template: Template, common: dict) -> Document:
+    organisation = common["organisation"]
     sections = tuple(
         Section(
             heading=section.heading,
             guidance=blocks_from_markdown(section.guidance) if section.guidance else (),
             fill_in=tuple(section.fill_in),
+            filled=tuple((label, organisation) for label in section.fill_in
+                         if organisation and label.casefold() in ORGANISATION_FIELDS),
             table=Table(tuple(section.table.columns), tuple(section.table.row_headings),
                         section.table.empty_rows or 0) if section.table else None,
         )
@@ -117,11 +132,13 @@ def _template(template: Template, common: dict) -> Document:
                     sections=sections, items=(), levels=(), **common)
 
 
-def _checklist(checklist: Checklist, handbook: Handbook, levels: tuple, common: dict) -> Document:
-    items = tuple(
-        Item(item.text, handbook.vocabulary.name("checklist_levels", item.level) if item.level else None)
-        for item in checklist.items
-    )
+def _checklist(checklist: Checklist, method: Method, handbook: Handbook, levels: tuple, common: dict) -> Document:
+    level = lambda item: handbook.vocabulary.name("checklist_levels", item.level) if item.level else None  # noqa: E731
+    items = tuple(Item(item.text, level(item)) for item in checklist.items)
+    if method.local is not None:
+        # Said in the text itself, so that every format shows whose item it is.
+        items += tuple(Item(f"I {common['organisation']}: {item.text}", level(item))
+                       for item in method.local.checklist_items if item.checklist == checklist.id)
     intro = blocks_from_markdown(checklist.description) if checklist.description else ()
     return Document(id=checklist.id, kind="Checklista", title=checklist.title, intro=intro, sections=(),
                     items=items, levels=levels, **common)

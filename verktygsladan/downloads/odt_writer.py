@@ -332,15 +332,15 @@ class _Body:
         self.master = wanted
         self.blocks(section.guidance, "Vagledning")
         for label in section.fill_in:
-            self.field(label)
+            self.field(label, section.filled_in(label))
         if section.table:
             self.grid(section.table)
 
-    def field(self, label: str) -> None:
+    def field(self, label: str, value: str = "") -> None:
         self.add(text.P(stylename="Faltetikett", text=label))
         box = self.new_table("Fält", [TEXT_WIDTH[self.master]])
         row = table.TableRow(stylename="Faltrad")
-        row.addElement(_cell("", "Faltruta"))
+        row.addElement(_cell(value, "Faltruta"))
         box.addElement(row)
 
     def grid(self, spec: Table) -> None:

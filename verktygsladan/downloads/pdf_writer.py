@@ -105,12 +105,12 @@ CHECKLIST_COLUMNS = (("Klar", 8), ("Nivå", 8), ("Punkt", 36), ("Ansvarig", 16),
 
 
 def write(document: Document) -> bytes:
-    page = weasyprint.HTML(string=_document_html(document), url_fetcher=_offline_fetcher())
+    page = weasyprint.HTML(string=_document_html(document), url_fetcher=offline_fetcher())
     # pdf_identifier=True derives the file ID from the content, so it is stable.
     return page.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True, pdf_identifier=True)
 
 
-def _offline_fetcher() -> URLFetcher:
+def offline_fetcher() -> URLFetcher:
     # A download must not depend on, or leak requests to, anything outside it.
     return URLFetcher(allowed_protocols=("data",))
 
@@ -166,7 +166,8 @@ def _section(section: Section, number: int) -> str:
     for index, label in enumerate(section.fill_in, start=1):
         field = f"falt-{number}-{index}"
         parts.append(f'<div class="field"><label for="{field}">{_e(label)}</label>'
-                     f'<textarea id="{field}" name="{field}" title="{_e(label)}"></textarea></div>')
+                     f'<textarea id="{field}" name="{field}" title="{_e(label)}">{_e(section.filled_in(label))}'
+                     "</textarea></div>")
     if section.table:
         parts.append(_table(section.table, f"tabell-{number}"))
     parts.append("</section>")

@@ -6,6 +6,7 @@ the print edition says exactly what the web says.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 
@@ -18,6 +19,7 @@ from ..pages.method_page import render_method_body
 from ..pages.safe_links import SafeLinks
 from ..site_layout import GENERATED_DIR
 from .model import HANDBOOK_NAME, LICENCE, SOURCE_NOTE, method_date
+from .pdf_writer import offline_fetcher
 
 _STYLE = """
 @page {
@@ -41,6 +43,7 @@ abbr { text-decoration: none; }
 .cover { page-break-after: always; padding-top: 60mm; }
 .cover h1 { page-break-before: avoid; font-size: 28pt; string-set: none; }
 .cover p { font-size: 12pt; }
+.cover .logo { max-width: 60mm; max-height: 30mm; }
 nav h2 { page-break-before: avoid; }
 nav ol { list-style: none; padding: 0; }
 nav li { margin: 0.35em 0; }
@@ -70,11 +73,15 @@ def _document(handbook: Handbook, glossary: dict[str, str], site_url: str) -> st
         f'<li><a href="#{m.slug}">{html.escape(m.title)}</a></li>' for m in handbook.methods)
     chapters = "\n".join(_chapter(m, handbook, glossary, site_url) for m in handbook.methods)
     where = f"<p>Webbplats: {html.escape(site_url)}</p>" if site_url else ""
+    edition = handbook.edition
+    title = f"{HANDBOOK_NAME} – {edition.name}" if edition else HANDBOOK_NAME
+    whose = (f"<p>{html.escape(edition.name)}s utgåva. Utgivare: {html.escape(edition.settings.publisher)}. "
+             "Det som organisationen har lagt till är markerat i texten.</p>") if edition else ""
     return f"""<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
-<title>{html.escape(HANDBOOK_NAME)}</title>
+<title>{html.escape(title)}</title>
 <meta name="author" content="Verktygslådan">
 <meta name="description" content="Utskriftsutgåva av handboken med alla {len(handbook.methods)} metoder.">
 <meta name="dcterms.created" content="{date.isoformat()}T00:00:00Z">
@@ -83,7 +90,9 @@ def _document(handbook: Handbook, glossary: dict[str, str], site_url: str) -> st
 </head>
 <body>
 <section class="cover">
-<h1>{html.escape(HANDBOOK_NAME)}</h1>
+{_logo(edition)}
+<h1>{html.escape(title)}</h1>
+{whose}
 <p>Utskriftsutgåva med alla {len(handbook.methods)} metoder, senast ändrad {date.isoformat()}.</p>
 <p>{html.escape(SOURCE_NOTE)}. Texterna får användas enligt licensen {LICENCE}.</p>
 {where}
@@ -104,7 +113,7 @@ class PrintEditionFailed(Exception):
 
 
 def _pdf(document: str) -> bytes:
-    return weasyprint.HTML(string=document, url_fetcher=_refuse_fetching).write_pdf(
+    return weasyprint.HTML(string=document, url_fetcher=offline_fetcher()).write_pdf(
         pdf_variant="pdf/ua-1", uncompressed_pdf=False)
 
 
@@ -156,5 +165,10 @@ def _scope_anchors(body: str, slug: str, chapters: set[str], site_url: str) -> s
     return re.sub(r'<h1 id="[^"]*">', "<h1>", body)
 
 
-def _refuse_fetching(url: str, *args, **kwargs):
-    raise ValueError(f"Utskriftsutgåvan hämtar inga resurser utifrån ({url}).")
+def _logo(edition) -> str:
+    if edition is None or edition.settings.logo is None:
+        return ""
+    path = edition.logo_path()
+    kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img class="logo" src="data:{kind};base64,{data}" alt="{html.escape(edition.settings.logo.alt)}">'

@@ -190,7 +190,7 @@ def _write_about(sheet: Worksheet, document: Document, sheet_of: dict[int, str])
             row = _write_blocks(sheet, row, section.guidance, "Vägledning", widths)
         for label in section.fill_in:
             _write_cell(sheet, row, 1, label, "Ledtext")
-            _write_cell(sheet, row, 2, None, "Ifyllnad")
+            _write_cell(sheet, row, 2, section.filled_in(label) or None, "Ifyllnad")
             sheet.row_dimensions[row].height = max(FILL_IN_ROOM, _text_height(label, widths[0]))
             row += 1
         if section.table:

@@ -23,6 +23,7 @@ from ..site_layout import (
 )
 from .download_links import Downloads
 from .downloads_page import render_downloads_page
+from .edition_branding import edition_files
 from .method_finder import finder_summary, render_method_finder
 from .method_index import method_cards, render_method_index
 from .method_page import method_page_path, render_method_page
@@ -47,6 +48,8 @@ def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict
     }
     for method in handbook.methods:
         files[method_page_path(method)] = render_method_page(method, handbook, downloads)
+    if handbook.edition:
+        files.update(edition_files(handbook.edition))
     if downloads:
         files.update(downloads.files)
     return files

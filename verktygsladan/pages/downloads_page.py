@@ -11,7 +11,7 @@ from .method_page import method_page_path
 
 
 def render_downloads_page(handbook: Handbook, downloads: Downloads | None) -> str:
-    parts = ["---\ntitle: Nedladdningar\nrender_macros: false\n---", "# Nedladdningar"]
+    parts = ["---\ntitle: Nedladdningar\nrender_macros: false\nedit_path: ''\n---", "# Nedladdningar"]
     if downloads is None:
         parts.append("Nedladdningarna skapades inte i det här bygget av webbplatsen.")
         return "\n\n".join(parts) + "\n"

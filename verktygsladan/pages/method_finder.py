@@ -19,6 +19,7 @@ import yaml
 from ..content import Handbook, Method
 from ..site_layout import FINDER_PATH
 from .markdown import count_of, link, plain, span
+from .local_content import local_heading, local_method_note, local_summary
 from .method_page import method_page_path
 
 
@@ -119,6 +120,7 @@ def render_method_finder(handbook: Handbook) -> str:
         "description": "Hitta metoder efter planeringsskede, syfte, målgrupp, tid och vilka som behöver vara med.",
         # Method text is data: the macros plugin must never evaluate it.
         "render_macros": False,
+        "edit_path": "",  # generated: nothing to edit
         # The filters take the room a table of contents would have.
         "hide": ["toc"],
     }
@@ -218,6 +220,10 @@ def _card(method: Method, handbook: Handbook) -> str:
         ("Deltagare", span(people.min, people.max, "person", "personer")),
         ("Leds av", ", ".join(vocabulary.names("roles", method.people.lead))),
     ]
+    if method.is_local:
+        facts.insert(0, ("Ursprung", local_method_note(method, handbook)))
+    if method.local is not None:
+        facts.append((local_heading(handbook), local_summary(method, handbook)))
     data = " ".join(f'data-{f.param}="{escape(_joined(f.values_of(method)))}"' for f in FACETS)
     return "\n".join([
         f'<article class="vl-finder__card" data-vl-card {data} markdown>',

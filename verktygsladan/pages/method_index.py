@@ -6,6 +6,7 @@ from ..content import Handbook, Method
 from ..content.errors import join_swedish
 from ..site_layout import METHOD_INDEX_PATH
 from .markdown import count_of, link, plain, span
+from .local_content import local_method_note, local_summary
 from .method_page import method_page_path
 
 
@@ -24,6 +25,10 @@ def _card(method: Method, handbook: Handbook, link_prefix: str, heading_level: i
         f"Tid: {span(weeks.min, weeks.max, 'vecka', 'veckor')}",
         "Skeden: " + join_swedish(vocabulary.names("phases", method.phases)),
     ]
+    if method.is_local:
+        facts.insert(0, local_method_note(method, handbook))
+    if method.local is not None:
+        facts.append(local_summary(method, handbook))
     return "\n".join([
         '<article class="vl-card" markdown>',
         "",
@@ -40,7 +45,7 @@ def _card(method: Method, handbook: Handbook, link_prefix: str, heading_level: i
 def render_method_index(handbook: Handbook) -> str:
     count = len(handbook.methods)
     return "\n\n".join([
-        "---\ntitle: Alla metoder\nrender_macros: false\n---",
+        "---\ntitle: Alla metoder\nrender_macros: false\nedit_path: ''\n---",
         "# Alla metoder",
         f"Verktygslådan har {count_of(count, 'metod', 'metoder')}. Varje kort visar metodens status, "
         "hur lång tid den brukar ta och i vilka skeden av planeringen den används.",

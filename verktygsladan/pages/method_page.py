@@ -15,6 +15,15 @@ from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
 from ..content.text_rules import inert_markdown as md
 from .download_links import Downloads, download_list
+from .local_content import (
+    local_checklist_items,
+    local_examples,
+    local_heading,
+    local_method_note,
+    edit_path,
+    local_section,
+    step_notes,
+)
 from .markdown import bullet_list, definition, link, list_item, plain, span
 
 def document_anchor(document: Checklist | Template) -> str:
@@ -34,6 +43,8 @@ def render_method_page(method: Method, handbook: Handbook, downloads: Downloads 
         # Method text is data: the macros plugin must never evaluate it.
         "render_macros": False,
         "source_file": method.source_file,
+        # Where "Redigera sidan" leads, relative to edit_base_url; empty means no edit link.
+        "edit_path": edit_path(method, handbook),
     }
     header = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---"
     return header + "\n\n" + render_method_body(method, handbook, downloads)
@@ -44,7 +55,9 @@ def render_method_body(method: Method, handbook: Handbook, downloads: Downloads 
     parts = [
         f"# {plain(method.title)}",
         f"{plain(method.summary)}\n{{ .vl-lead }}",
+        *([f"**{plain(note)}**"] if (note := local_method_note(method, handbook)) else []),
         _facts(method, handbook),
+        *([section] if (section := local_section(method, handbook)) else []),
     ]
     for heading, render in SECTIONS:
         body = render(method, handbook, downloads)
@@ -122,6 +135,9 @@ def _steps(method: Method, handbook: Handbook, downloads: Downloads | None) -> s
             extras.append("**Använd:** " + join_swedish(link(d.title, f"#{document_anchor(d)}") for d in documents))
         if extras:
             lines += ["", bullet_list(extras)]
+        note = step_notes(method, step, handbook)
+        if note:
+            lines += ["", note]
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
@@ -156,6 +172,7 @@ def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -
     for example in method.examples:
         parts.append(f"### {plain(example.municipality)}, {example.year}\n\n{md(example.description)}\n\n"
                      f"Källa: {link(f'Beskrivning av exemplet från {example.municipality}', example.source_url)}")
+    parts += local_examples(method, handbook)
     return "\n\n".join(parts) or None
 
 
@@ -187,12 +204,12 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
             lines += [md(checklist.description), ""]
         if downloads:
             lines += [download_list(downloads.by_document.get(checklist.id, [])), ""]
-        lines.append(_checklist_form(checklist, handbook))
+        lines.append(_checklist_form(checklist, method, handbook))
         parts.append("\n".join(lines))
     return "\n\n".join(parts) or None
 
 
-def _checklist_form(checklist: Checklist, handbook: Handbook) -> str:
+def _checklist_form(checklist: Checklist, method: Method, handbook: Handbook) -> str:
     """The items as real checkboxes that work without JavaScript.
 
     verktygsladan.js finds the fieldset by data-vl-checklist, adds the progress
@@ -201,15 +218,18 @@ def _checklist_form(checklist: Checklist, handbook: Handbook) -> str:
     are explained there too; plain() keeps the text exactly as written.
     """
     items = []
-    for number, item in enumerate(checklist.items, start=1):
+    local = local_checklist_items(method, checklist)
+    for number, item in enumerate([*checklist.items, *local], start=1):
         # Checklist ids are identifiers unique in the handbook and the number
         # is the item's place, so the id is unique and stays the same between builds.
         box = f"vl-punkt-{checklist.id}-{number}"
         level = (f'<strong class="vl-checklist__level">'
                  f"{plain(handbook.vocabulary.name('checklist_levels', item.level))}:</strong> "
                  if item.level else "")
+        whose = (f'<span class="vl-checklist__local">{plain(local_heading(handbook))}:</span> '
+                 if number > len(checklist.items) else "")
         items.append(f'<li markdown="span"><input type="checkbox" id="{box}"> '
-                     f'<label for="{box}">{level}{plain(item.text)}</label></li>')
+                     f'<label for="{box}">{whose}{level}{plain(item.text)}</label></li>')
     return "\n".join([
         f'<fieldset class="vl-checklist" data-vl-checklist="{checklist.id}" markdown>',
         f'<legend id="vl-checklista-{checklist.id}" markdown="span">{plain(checklist.title)}</legend>',

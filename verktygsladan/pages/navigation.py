@@ -11,6 +11,7 @@ from typing import Any
 
 from ..content import Handbook
 from ..site_layout import GENERATED_DIR, METHOD_INDEX_PATH
+from .local_content import listed_title
 from .method_page import method_page_path
 
 METHOD_INDEX = f"{GENERATED_DIR}/{METHOD_INDEX_PATH}"
@@ -18,7 +19,8 @@ METHOD_INDEX = f"{GENERATED_DIR}/{METHOD_INDEX_PATH}"
 
 def with_method_pages(nav: list[Any], handbook: Handbook) -> list[Any]:
     """Return nav with the entry pointing at the method index expanded into a section."""
-    section = [METHOD_INDEX] + [{m.short_title: f"{GENERATED_DIR}/{method_page_path(m)}"} for m in handbook.methods]
+    section = [METHOD_INDEX] + [{listed_title(m, m.short_title): f"{GENERATED_DIR}/{method_page_path(m)}"}
+                                for m in handbook.methods]
     expanded, found = [], False
     for item in nav:
         title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)

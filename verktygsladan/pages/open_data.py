@@ -16,6 +16,7 @@ from ..content import Handbook, Method, next_review
 from ..content.fields import ListOf, Nested, Record
 from ..content.errors import join_swedish
 from ..content.schema import MethodText
+from ..content.edition import LocalAdditions
 from ..content.vocabulary import VocabularyFile
 from ..site_layout import OPEN_DATA_CSV_PATH, OPEN_DATA_JSON_PATH, OPEN_DATA_PATH
 from .markdown import plain
@@ -45,7 +46,15 @@ def method_data(method: Method) -> dict[str, Any]:
         "text": record_data(method.text),
         "next_review": next_review(method).isoformat(),
         "source_file": method.source_file,
+        **({"is_local": True} if method.is_local else {}),
+        **({"local": record_data(method.local)} if method.local else {}),
     }
+
+
+def edition_data(handbook: Handbook) -> dict[str, Any]:
+    """Which organisation's edition this is; its methods carry `local` and `is_local`."""
+    settings = handbook.edition.settings
+    return {key: value for key, value in record_data(settings).items() if key not in ("logo", "brand_colour")}
 
 
 def catalogue_json(handbook: Handbook) -> str:
@@ -53,6 +62,7 @@ def catalogue_json(handbook: Handbook) -> str:
         "format_version": FORMAT_VERSION,
         "description": "Metoderna i Verktygslådan – metoder för socialt hållbar samhällsplanering. "
                        "Licens CC BY 4.0. Fälten beskrivs på sidan Öppna data och i method.schema.json.",
+        **({"edition": edition_data(handbook)} if handbook.edition else {}),
         "vocabulary": handbook.vocabulary.as_data(),
         "methods": [method_data(m) for m in handbook.methods],
     }
@@ -122,6 +132,7 @@ def render_open_data_page(handbook: Handbook) -> str:
     return f"""---
 title: Öppna data
 render_macros: false
+edit_path: ''
 ---
 
 # Öppna data
@@ -145,6 +156,11 @@ Markdown är skriven i Markdown. Tomma valfria fält är utelämnade.
 Varje metod i `methods` har de här fälten:
 
 {fields}
+
+I en kommunutgåva har filen också fältet `edition`, med utgåvans inställningar (organisation, typ,
+kommunkod, utgivare, kontaktväg och adress). En metod som utgåvan har lagt till själv har `is_local: true`,
+och en regional metod med lokala tillägg har dem i `local`: {join_swedish(f"`{name}`" for name in
+LocalAdditions.fields)}. De regionala fälten är alltid den regionala handbokens text.
 
 ## CSV-filen
 

@@ -9,6 +9,7 @@ from ..content import Handbook
 from ..content.glossary import GlossaryEntry
 from ..content.text_rules import inert_markdown
 from .markdown import definition, link, plain
+from .local_content import listed_title
 from .method_page import method_page_path
 
 
@@ -19,7 +20,7 @@ def methods_by_vocabulary(handbook: Handbook, vocabulary: str, field: str, headi
     for term_id, term in handbook.vocabulary.terms(vocabulary).items():
         methods = [m for m in handbook.methods if term_id in getattr(m, field)]
         if methods:
-            links = ", ".join(link(m.short_title, link_prefix + method_page_path(m)) for m in methods)
+            links = ", ".join(link(listed_title(m, m.short_title), link_prefix + method_page_path(m)) for m in methods)
             rows.append(f"| {plain(term.name)} | {links} |")
     return "\n".join(rows)
 

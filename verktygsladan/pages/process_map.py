@@ -21,6 +21,7 @@ from ..content import Handbook, Method
 from ..content.errors import join_swedish
 from ..site_layout import PROCESS_MAP_PATH
 from .markdown import link, plain
+from .local_content import listed_title
 from .method_page import method_page_path
 
 
@@ -94,6 +95,7 @@ def render_process_map(handbook: Handbook) -> str:
         "title: Vilken metod när?",
         "description: Planeringsprocessens skeden med de metoder som används i varje skede.",
         "render_macros: false",
+        "edit_path: ''",
         # The map needs the width; the page's few headings are all in view anyway.
         "hide:",
         "  - toc",
@@ -213,7 +215,7 @@ def _box(phase: PhaseBox, heading: str) -> list[str]:
 
 
 def _method_link(method: Method) -> str:
-    return link(method.short_title, method_page_path(method))
+    return link(listed_title(method, method.short_title), method_page_path(method))
 
 
 def _table(handbook: Handbook, lanes: list[Lane]) -> str:
