@@ -44,7 +44,8 @@ def apply_edits(methods_dir: Path, edits: list[dict]) -> None:
             with target.open("a", encoding="utf-8") as file:
                 file.write(edit["append"] * edit.get("times", 1))
         elif "copy_from" in edit:
-            shutil.copytree(methods_dir / edit["copy_from"], target)
+            source = methods_dir / edit["copy_from"]
+            shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
         elif "delete" in edit:
             target.unlink() if target.is_file() else shutil.rmtree(target)
         elif "write" in edit:
