@@ -12,6 +12,11 @@ ADDRESS ?= 127.0.0.1:8000
 # An edition to build instead of the regional handbook: a folder, or a name under editions/.
 UTGAVA ?=
 export VERKTYGSLADAN_UTGAVA := $(UTGAVA)
+# Where make build writes the site; an edition in another repository builds into its own folder.
+SITE_DIR ?= site
+STAGING = $(dir $(SITE_DIR)).$(notdir $(SITE_DIR))-staging
+# make new-edition MAPP=…: write utgava.yml into an existing folder (a kommun's own repository).
+MAPP ?=
 
 # Silence the MkDocs 2.0 / ProperDocs banners; see shared research, stack.md §1.
 export NO_MKDOCS_2_WARNING := 1
@@ -28,10 +33,10 @@ serve: $(BUILD_STAMP)
 ## build: validate, then build the site into site/ (site/ is replaced only if the build succeeds; UTGAVA=… for an edition)
 build: $(BUILD_STAMP)
 	$(PY) -m verktygsladan check
-	rm -rf .site-staging
-	$(MKDOCS) build --strict --site-dir .site-staging
-	rm -rf site
-	mv .site-staging site
+	rm -rf "$(STAGING)"
+	$(MKDOCS) build --strict --site-dir "$(STAGING)"
+	rm -rf "$(SITE_DIR)"
+	mv "$(STAGING)" "$(SITE_DIR)"
 
 ## check: validate the methods only (fast, builds nothing)
 check: $(BUILD_STAMP)
@@ -49,9 +54,9 @@ schema-check: $(BUILD_STAMP)
 new-method: $(BUILD_STAMP)
 	$(PY) -m verktygsladan new-method $(if $(TITEL),"$(TITEL)",)
 
-## new-edition: create editions/<slug>/ from the commented example edition (NAMN="…", or you are asked)
+## new-edition: create editions/<slug>/ (or MAPP=…) from the commented example edition (NAMN="…", or you are asked)
 new-edition: $(BUILD_STAMP)
-	$(PY) -m verktygsladan new-edition $(if $(NAMN),"$(NAMN)",)
+	$(PY) -m verktygsladan new-edition $(if $(NAMN),"$(NAMN)",) $(if $(MAPP),--mapp "$(MAPP)",)
 
 ## review-report: list the methods whose review date has passed
 review-report: $(BUILD_STAMP)

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("docs", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
+PARTS = ("docs", "editions", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
 RUNS = 3
 
 
@@ -39,8 +39,9 @@ def copy_project(target: Path) -> None:
             shutil.copy2(source, target / part)
 
 
-def build(project: Path, cache: Path, downloads: bool = True) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VERKTYGSLADAN_CACHE_DIR": str(cache)}
+def build(project: Path, cache: Path, downloads: bool = True, edition: str = "") -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VERKTYGSLADAN_CACHE_DIR": str(cache),
+           "VERKTYGSLADAN_UTGAVA": edition}
     if not downloads:
         env["VERKTYGSLADAN_DOWNLOADS"] = "off"
     start = time.perf_counter()

@@ -66,3 +66,26 @@ def test_pull_requests_are_built_without_secrets_or_write_access():
         for step in job["steps"]:
             if step.get("uses", "").startswith("actions/checkout"):
                 assert step["with"]["persist-credentials"] is False
+
+
+def test_the_workflow_for_a_kommuns_own_repository_is_valid_and_safe_for_pull_requests():
+    template = ROOT / "editions" / "arbetsflode-for-egen-utgava.yml"
+    result = check_schema("vendor.github-workflows", template)
+    assert result.returncode == 0, result.stdout + result.stderr
+    source = template.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(source)
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "secrets." not in source and "pull_request_target" not in source
+    build = workflow["jobs"]["bygg"]
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"] == {"submodules": True, "persist-credentials": False}
+    assert any('make -C handbok build UTGAVA="$GITHUB_WORKSPACE"' in s.get("run", "") for s in build["steps"])
+    # Only what is on main is published, with the write rights only that job gets.
+    assert workflow["jobs"]["publicera"]["if"] == "github.event_name != 'pull_request'"
+
+
+def test_the_pages_workflow_builds_every_edition_but_the_examples():
+    steps = yaml.safe_load((GITHUB / "workflows" / "publicera.yml").read_text(encoding="utf-8"))["jobs"]["bygg"]["steps"]
+    script = next(s["run"] for s in steps if s.get("name") == "Bygg utgåvorna")
+    assert 'for utgava in editions/*/' in script and "_*) continue" in script
+    assert 'make build UTGAVA="$namn" SITE_DIR="site/utgavor/$namn"' in script

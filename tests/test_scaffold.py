@@ -99,3 +99,37 @@ def test_an_example_that_is_a_symbolic_link_is_not_copied(tmp_path):
         new_method(project, "Trygghetsvandring")
     assert "symbolisk länk" in str(refused.value)
     assert not (project / "methods" / "trygghetsvandring").exists()
+
+
+def test_a_new_edition_gets_its_kommunkod_and_addresses_that_must_be_filled_in(tmp_path):
+    from conftest import copy_project
+    from verktygsladan.scaffold import new_edition
+
+    project = copy_project(tmp_path / "projekt")
+    folder = new_edition(project, "Lerums kommun", today=datetime.date(2027, 1, 15))
+    text = (folder / "utgava.yml").read_text(encoding="utf-8")
+    assert folder == project / "editions" / "lerums-kommun"
+    assert text.startswith("# yaml-language-server: $schema=../utgava.schema.json\n")
+    assert 'kommunkod: "1441"' in text and "name: Lerums kommun" in text and "skapad 2027-01-15" in text
+    result = run_cli(project, "--utgava", "lerums-kommun", "check")
+    assert result.returncode == 1
+    # The example's invented addresses are never left behind: the editor must write their own.
+    assert [line.split(":", 1)[0] for line in result.stderr.splitlines() if line.startswith("Fel i ")] == [
+        'Fel i editions/lerums-kommun/utgava.yml, rad 25, fält "contact → email"',
+        'Fel i editions/lerums-kommun/utgava.yml, rad 28, fält "site_url"']
+    assert "exempelkommun" not in text
+
+
+def test_a_new_edition_can_be_made_in_a_kommuns_own_repository(tmp_path):
+    from conftest import copy_project
+    from verktygsladan.scaffold import new_edition
+
+    project = copy_project(tmp_path / "projekt")
+    own = tmp_path / "kommunens-forrad"
+    own.mkdir()
+    new_edition(project, "Göteborgs Stad", folder=own)
+    text = (own / "utgava.yml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../projekt/editions/utgava.schema.json"
+    assert 'kommunkod: "1480"' in text
+    with pytest.raises(ScaffoldError):
+        new_edition(project, "Göteborgs Stad", folder=own)  # never overwritten

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .content import ContentInvalid, Handbook
+from .content.edition import display_path
 from .content.json_schema import render_json_schemas
 from .pages import generate_pages
 from .pages.markdown import count_of
@@ -86,16 +87,16 @@ def scaffold(root: Path, title: str | None) -> int:
     return 0
 
 
-def scaffold_edition(root: Path, name: str | None) -> int:
+def scaffold_edition(root: Path, name: str | None, folder: Path | None) -> int:
     if name is None:
         name = input("Organisationens namn: ")
     try:
-        folder = new_edition(root, name)
+        created = new_edition(root, name, folder=folder)
     except ScaffoldError as error:
         print(error, file=sys.stderr)
         return 1
-    relative = folder.relative_to(root)
-    print(f"Skapade {relative}/. Fyll i {relative}/utgava.yml och kör sedan make check UTGAVA={folder.name}.")
+    where = display_path(created, root)
+    print(f"Skapade {where}/utgava.yml. Fyll i den och kör sedan make check UTGAVA={where}.")
     return 0
 
 
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("title", nargs="?", default=None, help="Metodens titel.")
     edition_parser = commands.add_parser("new-edition", help="Skapa en ny utgåva från exempelutgåvan.")
     edition_parser.add_argument("name", nargs="?", default=None, help="Organisationens namn.")
+    edition_parser.add_argument("--mapp", type=Path, default=None,
+                                help="En befintlig mapp att skapa utgåvan i, i stället för editions/<namn>/.")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
@@ -125,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-method":
         return scaffold(root, args.title)
     if args.command == "new-edition":
-        return scaffold_edition(root, args.name)
+        return scaffold_edition(root, args.name, args.mapp)
     if args.command in ("review-report", "external-links"):
         handbook = _load(root)
         if handbook is None:

@@ -4,6 +4,7 @@ in methods/_exempel/ and editions/_exempel/."""
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -101,8 +102,9 @@ def kommunkod_for(name: str) -> str | None:
     return next((codes[c.casefold()] for c in candidates if c.casefold() in codes), None)
 
 
-def new_edition(root: Path, name: str, today: datetime.date | None = None) -> Path:
-    """editions/<slug>/utgava.yml from the commented example, with what can be known filled in.
+def new_edition(root: Path, name: str, today: datetime.date | None = None, folder: Path | None = None) -> Path:
+    """editions/<slug>/utgava.yml (or utgava.yml in `folder`, which must exist) from the commented
+    example, with what can be known filled in.
 
     Addresses are left as sentences that fail the check, so that an edition
     is never published with an example's address by mistake.
@@ -113,16 +115,19 @@ def new_edition(root: Path, name: str, today: datetime.date | None = None) -> Pa
     slug = slug_for(name)
     if not slug or slug.startswith("_"):
         raise ScaffoldError(f"Namnet \"{name}\" ger inget mappnamn. Använd bokstäver eller siffror.")
-    target = root / EDITIONS_DIR / slug
-    if target.exists() or target.is_symlink():
-        raise ScaffoldError(f"Det finns redan en utgåva i {EDITIONS_DIR}/{slug}/. Den skrivs inte över.")
+    target = folder.absolute() if folder else root / EDITIONS_DIR / slug
+    if folder and not target.is_dir():
+        raise ScaffoldError(f"Mappen {folder} finns inte. Skapa den först, eller utelämna MAPP.")
+    if (target / EDITION_FILE).exists() or (not folder and (target.exists() or target.is_symlink())):
+        raise ScaffoldError(f"Det finns redan en utgåva i {target}. Den skrivs inte över.")
     text = _read_example(root / EDITIONS_DIR / EXAMPLE_EDITION / EDITION_FILE)
     date = (today or datetime.date.today()).isoformat()
     header_end = text.index("\n\n") + 2
-    text = (f"# yaml-language-server: $schema=../utgava.schema.json\n#\n# {name}s utgåva av Verktygslådan, "
+    schema = os.path.relpath(root / EDITIONS_DIR / "utgava.schema.json", target)
+    text = (f"# yaml-language-server: $schema={schema}\n#\n# {name}s utgåva av Verktygslådan, "
             f"skapad {date} från exempelutgåvan.\n# Varje fält har en kommentar som säger vad det är till för. "
-            "Kör make check UTGAVA=" f"{slug}\n# när du har fyllt i, och make serve UTGAVA={slug} för att se "
-            "utgåvan.\n\n") + text[header_end:]
+            f"Kör make check UTGAVA={target.name if not folder else '…'}\n# när du har fyllt i, och make serve "
+            "UTGAVA=… för att se utgåvan.\n\n") + text[header_end:]
     text = _set_line(text, "name", name)
     text = _set_line(text, "publisher", name)
     code = kommunkod_for(name)
@@ -138,6 +143,6 @@ def new_edition(root: Path, name: str, today: datetime.date | None = None) -> Pa
     text = re.sub(r"^logo:\n  file: .*\n  alt: .*$", "# logo:\n#   file: logo.svg\n#   alt: " + name, text,
                   count=1, flags=re.MULTILINE)
     text = re.sub(r'^brand_colour: .*$', '# brand_colour: "#1F5C3F"', text, count=1, flags=re.MULTILINE)
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=bool(folder))
     (target / EDITION_FILE).write_text(text, encoding="utf-8")
     return target

@@ -158,3 +158,14 @@ def test_only_the_two_method_files_are_read_for_the_cache_key(project):
     before = build._method_key(project, handbook.method("exempel"), "kod", "")
     (folder / ".DS_Store").write_bytes(b"skrap")
     assert build._method_key(project, handbook.method("exempel"), "kod", "") == before
+
+
+def test_the_regional_handbook_and_an_edition_keep_their_own_cache_entries(project, tmp_path):
+    # Built one after another, as the Pages workflow does, they must not evict each other.
+    edition = tmp_path / "_utgava"
+    shutil.copytree(project / "editions" / "_exempel", edition, ignore=shutil.ignore_patterns("metoder"))
+    build_downloads(load_handbook(project), project, print_edition=False)
+    build_downloads(load_handbook(project, edition), project, print_edition=False)
+    entries = cache_entries(tmp_path / "cache")
+    assert any(name.startswith("metod-exempel--") for name in entries)
+    assert any(name.startswith("utgava-") and "-metod-exempel--" in name for name in entries)

@@ -219,16 +219,19 @@ def find_edition_folder(root: Path, name_or_path: str, report: Report) -> Path |
     return None
 
 
-def display_path(path: Path) -> str:
-    """A path as the person running the build reads it: relative to where they are."""
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as the person running the build reads it: inside the repository relative to it
+    (as in every other message), elsewhere relative to where they are."""
+    if root is not None and path.absolute().is_relative_to(root.absolute()):
+        return path.absolute().relative_to(root.absolute()).as_posix()
     relative = os.path.relpath(path, Path.cwd())
     return relative if not relative.startswith("../../..") else str(path)
 
 
 def load_edition(folder: Path, regional: list[Method], vocabulary, report: Report,
-                 load_method_folder) -> Edition | None:
+                 load_method_folder, root: Path | None = None) -> Edition | None:
     """Read an edition folder. `load_method_folder` loads a local method like a regional one."""
-    display = display_path(folder)
+    display = display_path(folder, root)
     if link_problem(folder, display, report, folder=True):
         return None
     if not (folder / EDITION_FILE).is_file() and not (folder / EDITION_FILE).is_symlink():

@@ -123,7 +123,7 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
 
     edition = None
     if edition_dir is not None and not report.errors:
-        edition = load_edition(edition_dir, methods, vocabulary, report, _load_method)
+        edition = load_edition(edition_dir, methods, vocabulary, report, _load_method, root)
         if edition is not None:
             methods = apply_edition(methods, edition)
             sources.update(edition.local_sources)

@@ -28,12 +28,18 @@ _CODE = Path(__file__).resolve().parent.parent
 _LIBRARIES = ("python-docx", "odfpy", "openpyxl", "weasyprint", "Markdown")
 
 
-# Cache folders are "<entry>--<key>"; slugs never contain "--".
-_EDITION_ENTRY = "utskriftsutgava"
+# Cache folders are "<entry>--<key>"; slugs never contain "--". Writing an entry removes the
+# older ones of the same name, so the regional handbook and each edition name theirs apart:
+# building them one after another (as the Pages workflow does) must not evict each other.
+_PRINT_EDITION_ENTRY = "utskriftsutgava"
 
 
-def _method_entry(slug: str) -> str:
-    return f"metod-{slug}"
+def _entry_prefix(handbook: Handbook) -> str:
+    return f"utgava-{_digest([handbook.edition.folder.resolve()])[:10]}-" if handbook.edition else ""
+
+
+def _method_entry(slug: str, prefix: str = "") -> str:
+    return f"{prefix}metod-{slug}"
 
 
 class DownloadFailed(Exception):
@@ -52,22 +58,24 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     # An edition's name is in every document, so its settings are part of every key.
     settings = [p.read_bytes() for p in edition.settings_files()] if edition else []
     keys = {m.slug: _method_key(root, m, code, site_url, settings) for m in handbook.methods}
-    edition_key = _digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
+    book_key = _digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
     edition_dir = str(edition.folder) if edition else ""
+    prefix = _entry_prefix(handbook)
+    book_entry = prefix + _PRINT_EDITION_ENTRY
 
     outputs: dict[str, list[tuple[str, bytes]]] = {}
     missing = []
     for method in handbook.methods:
-        cached = _read_cache(cache, _method_entry(method.slug), keys[method.slug])
+        cached = _read_cache(cache, _method_entry(method.slug, prefix), keys[method.slug])
         if cached is None:
             missing.append(method.slug)
         else:
             outputs[method.slug] = cached
-    edition = _read_cache(cache, _EDITION_ENTRY, edition_key) if print_edition else None
+    book = _read_cache(cache, book_entry, book_key) if print_edition else None
 
     jobs = [(_generate_method, slug) for slug in missing]
-    if print_edition and edition is None:
-        jobs.append((_generate_print_edition, _EDITION_ENTRY))
+    if print_edition and book is None:
+        jobs.append((_generate_print_edition, _PRINT_EDITION_ENTRY))
     if jobs:
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
             futures = {name: pool.submit(job, str(root), name, site_url, edition_dir) for job, name in jobs}
@@ -75,12 +83,12 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
         for name, result in results.items():
             if isinstance(result, str):
                 raise DownloadFailed(result)
-            if name == _EDITION_ENTRY:
-                _write_cache(cache, name, edition_key, result)
+            if name == _PRINT_EDITION_ENTRY:
+                _write_cache(cache, book_entry, book_key, result)
             else:
-                _write_cache(cache, _method_entry(name), keys[name], result)
+                _write_cache(cache, _method_entry(name, prefix), keys[name], result)
         outputs.update({slug: results[slug] for slug in missing})
-        edition = results.get(_EDITION_ENTRY, edition)
+        book = results.get(_PRINT_EDITION_ENTRY, book)
 
     downloads = Downloads()
     for method in handbook.methods:
@@ -98,8 +106,8 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     toolbox = _toolbox_zip(handbook, outputs)
     downloads.files[TOOLBOX_ZIP_PATH] = toolbox
     downloads.toolbox = _listed(TOOLBOX_ZIP_PATH, toolbox, ZIP, "alla mallar och checklistor i verktygslådan")
-    if edition:
-        [(_, pdf)] = edition
+    if book:
+        [(_, pdf)] = book
         downloads.files[PRINT_EDITION_PATH] = pdf
         downloads.print_edition = _listed(PRINT_EDITION_PATH, pdf, format_for(PRINT_EDITION_PATH),
                                                "hela handboken (utskriftsutgåva)")
