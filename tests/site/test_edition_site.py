@@ -237,7 +237,7 @@ def test_the_edition_requests_nothing_from_other_hosts_and_serves_its_logo_itsel
     assert context.cookies() == []
     context.close()
     assert [url for url in requested if not url.startswith(edition_url)] == []
-    assert any(url.endswith("/utgava-logo.svg") for url in requested)
+    assert any(url.endswith("/utgava-logo.png") for url in requested)
 
 
 @pytest.mark.browser
@@ -252,3 +252,19 @@ def test_no_edition_page_scrolls_sideways(browser, edition_url, width):
             wide.append(path)
     context.close()
     assert wide == []
+
+
+def test_every_download_format_shows_the_logo_with_its_alternative_text(edition_site):
+    folder = edition_site / "metoder" / "seniorperspektiv"
+    for file in sorted(folder.glob("checklista-seniorperspektiv.*")):
+        if file.suffix == ".pdf":
+            images = subprocess.run(["pdfimages", "-list", str(file)], capture_output=True, text=True,
+                                    check=True).stdout.splitlines()[2:]
+            assert images, f"{file.name}: ingen bild"
+            continue
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            xml = "".join(archive.read(n).decode("utf-8") for n in names if n.endswith(".xml"))
+        assert any(n.endswith(".png") for n in names), f"{file.name}: logotypen saknas"
+        alternative = {".docx": f'descr="{NAME}"', ".xlsx": f'descr="{NAME}"', ".odt": f"<svg:title>{NAME}</svg:title>"}
+        assert alternative[file.suffix] in xml, f"{file.name}: logotypen saknar alternativtext"

@@ -35,6 +35,19 @@ def logo_problems(path: Path) -> list[str]:
     return _svg_problems(data)
 
 
+def logo_size(path: Path) -> tuple[float, float]:
+    """Width and height (pixels, or the SVG's own units), for keeping the logo's proportions."""
+    data = path.read_bytes()
+    if data.startswith(PNG_SIGNATURE):
+        return float(int.from_bytes(data[16:20], "big")), float(int.from_bytes(data[20:24], "big"))
+    root = fromstring(data, forbid_dtd=True)
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        return float(box[2]), float(box[3])
+    numbers = [re.match(r"[\d.]+", root.get(side) or "") for side in ("width", "height")]
+    return tuple(float(n.group(0)) if n else 1.0 for n in numbers)  # type: ignore[return-value]
+
+
 def _svg_problems(data: bytes) -> list[str]:
     try:
         root = fromstring(data, forbid_dtd=True)

@@ -29,7 +29,7 @@ from docx.table import Table as WordTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from .model import HANDBOOK_NAME, LANGUAGE, LICENCE, SOURCE_NOTE, Document, Section, Table
+from .model import HANDBOOK_NAME, LANGUAGE, LICENCE, LOGO_HEIGHT_CM, SOURCE_NOTE, Document, Section, Table
 from .reproducible import repack_zip
 from .rich_text import Block, Run
 
@@ -107,6 +107,11 @@ class _Body:
         self.landscape = False
 
     def title(self, document: Document) -> None:
+        logo = document.logo
+        if logo is not None and logo.is_png:  # Word files can hold a PNG; an SVG logo shows on the web and in PDF
+            shape = self.word.add_picture(io.BytesIO(logo.data), height=Cm(LOGO_HEIGHT_CM))
+            shape._inline.docPr.set("descr", logo.alt)
+            shape._inline.docPr.set("name", "Logotyp")
         self.word.add_heading(document.full_title, level=0)
         method = self.word.add_paragraph()
         method.add_run("Metod: ").bold = True

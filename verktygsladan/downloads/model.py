@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 from ..content import Handbook, Method
 from ..content.schema import Checklist, Template
+from ..content.logo_file import logo_size
 from .rich_text import Block, blocks_from_markdown
 
 HANDBOOK_NAME = "Verktygslådan – metoder för socialt hållbar samhällsplanering"
 SOURCE_NOTE = "Bygger på Göteborgsregionens verktygslåda för socialt hållbar samhällsplanering (2019)"
 LICENCE = "CC BY 4.0"
 LANGUAGE = "sv-SE"
+# An edition's logo stands this high above the title in every format that can hold it.
+LOGO_HEIGHT_CM = 1.2
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,24 @@ class Item:
 
 
 @dataclass(frozen=True)
+class DocumentLogo:
+    """An edition's logo, for the top of every document."""
+
+    mime: str  # "image/png" or "image/svg+xml"
+    data: bytes
+    alt: str
+    width: float
+    height: float
+
+    @property
+    def is_png(self) -> bool:
+        return self.mime == "image/png"
+
+    def width_for(self, height: float) -> float:
+        return height * self.width / self.height
+
+
+@dataclass(frozen=True)
 class Document:
     """One template or checklist of one method, ready to be written in any format."""
 
@@ -66,8 +87,9 @@ class Document:
     page_url: str
     author: str
     date: datetime.date
-    # The edition's organisation ("Lerums kommun"), or "" in the regional handbook.
+    # The edition's organisation ("Lerums kommun") and logo; empty in the regional handbook.
     organisation: str = ""
+    logo: DocumentLogo | None = None
 
     @property
     def is_checklist(self) -> bool:
@@ -107,11 +129,22 @@ ORGANISATION_FIELDS = ("kommun", "kommunens namn", "organisation", "organisation
 def documents_for(method: Method, handbook: Handbook, site_url: str = "") -> list[Document]:
     organisation = handbook.edition.name if handbook.edition else ""
     common = dict(method_title=method.title, page_url=method_page_url(method, site_url),
-                  author=method.trust.owner, date=method_date(method), organisation=organisation)
+                  author=method.trust.owner, date=method_date(method), organisation=organisation,
+                  logo=_logo(handbook))
     levels = tuple((term.name, term.description or "") for term in handbook.vocabulary.terms("checklist_levels").values())
     documents = [_template(t, common) for t in method.templates]
     documents += [_checklist(c, method, handbook, levels, common) for c in method.checklists]
     return documents
+
+
+def _logo(handbook: Handbook) -> DocumentLogo | None:
+    edition = handbook.edition
+    if edition is None or edition.settings.logo is None:
+        return None
+    path = edition.logo_path()
+    width, height = logo_size(path)
+    mime = "image/png" if path.suffix.lower() == ".png" else "image/svg+xml"
+    return DocumentLogo(mime, path.read_bytes(), edition.settings.logo.alt, width, height)
 
 
 def _template(template: Template, common: dict) -> Document:

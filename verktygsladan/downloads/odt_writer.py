@@ -14,10 +14,10 @@ import io
 import re
 import zipfile
 
-from odf import dc, draw, form, meta, namespaces, office, style, table, teletype, text
+from odf import dc, draw, form, meta, namespaces, office, style, svg, table, teletype, text
 from odf.opendocument import OpenDocumentText
 
-from .model import LANGUAGE, Document, Section, Table
+from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Section, Table
 from .reproducible import repack_zip
 from .rich_text import Block, Run
 
@@ -284,7 +284,22 @@ class _Body:
     def add(self, element) -> None:
         self.odt.text.addElement(element)
 
+    def logo(self, document: Document) -> None:
+        logo = document.logo
+        if logo is None:
+            return
+        extension = "png" if logo.is_png else "svg"
+        href = self.odt.addPictureFromString(logo.data, logo.mime)
+        frame = draw.Frame(anchortype="as-char", height=f"{LOGO_HEIGHT_CM}cm",
+                           width=f"{logo.width_for(LOGO_HEIGHT_CM):.2f}cm", name=f"Logotyp.{extension}")
+        frame.addElement(draw.Image(href=href))
+        frame.addElement(svg.Title(text=logo.alt))  # the alternative text, read by screen readers
+        paragraph = text.P(stylename="Text_20_body")
+        paragraph.addElement(frame)
+        self.add(paragraph)
+
     def write(self, document: Document) -> None:
+        self.logo(document)
         self.heading(document.full_title, 1)
         self.add(text.P(stylename="Metodrad", text=f"Metod: {document.method_title}"))
         self.blocks(document.intro, "Text_20_body")

@@ -8,13 +8,14 @@ so the PDF can be filled in on screen as well as printed and written on.
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Iterable
 
 import weasyprint
 from weasyprint.urls import URLFetcher
 
-from .model import LANGUAGE, Document, Item, Section, Table
+from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Item, Section, Table
 from .rich_text import Block, Run
 
 __all__ = ["write"]
@@ -116,7 +117,7 @@ def offline_fetcher() -> URLFetcher:
 
 
 def _document_html(document: Document) -> str:
-    body = [f"<h1>{_e(document.full_title)}</h1>",
+    body = [*_logo(document), f"<h1>{_e(document.full_title)}</h1>",
             f'<p class="method">Metod: {_e(document.method_title)}</p>',
             *_blocks(document.intro)]
     if document.is_checklist:
@@ -156,6 +157,15 @@ def _css_string(text: str) -> str:
 
 
 # Template
+
+
+def _logo(document: Document) -> list[str]:
+    logo = document.logo
+    if logo is None:
+        return []
+    data = base64.b64encode(logo.data).decode("ascii")
+    return [f'<p class="logo"><img src="data:{logo.mime};base64,{data}" alt="{_e(logo.alt)}" '
+            f'style="height: {LOGO_HEIGHT_CM}cm; width: {logo.width_for(LOGO_HEIGHT_CM):.2f}cm"></p>']
 
 
 def _section(section: Section, number: int) -> str:

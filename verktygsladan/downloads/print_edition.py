@@ -15,6 +15,7 @@ import weasyprint
 
 from ..content import Handbook
 from ..content.glossary import abbreviations
+from ..pages.local_content import listed_title
 from ..pages.method_page import render_method_body
 from ..pages.safe_links import SafeLinks
 from ..site_layout import GENERATED_DIR
@@ -70,7 +71,7 @@ def render_print_edition(handbook: Handbook, site_url: str = "") -> bytes:
 def _document(handbook: Handbook, glossary: dict[str, str], site_url: str) -> str:
     date = max(method_date(m) for m in handbook.methods)
     contents = "\n".join(
-        f'<li><a href="#{m.slug}">{html.escape(m.title)}</a></li>' for m in handbook.methods)
+        f'<li><a href="#{m.slug}">{html.escape(listed_title(m, m.title))}</a></li>' for m in handbook.methods)
     chapters = "\n".join(_chapter(m, handbook, glossary, site_url) for m in handbook.methods)
     where = f"<p>Webbplats: {html.escape(site_url)}</p>" if site_url else ""
     edition = handbook.edition

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from typing import Callable
 
 
 def zip_timestamp(date: datetime.date) -> tuple[int, int, int, int, int, int]:
@@ -17,8 +18,10 @@ def zip_timestamp(date: datetime.date) -> tuple[int, int, int, int, int, int]:
     return (max(date.year, 1980), date.month, date.day, 0, 0, 0)
 
 
-def repack_zip(data: bytes, date: datetime.date) -> bytes:
-    """The same archive, entries in the same order, every timestamp set to `date`."""
+def repack_zip(data: bytes, date: datetime.date,
+               edit: Callable[[str, bytes], bytes] = lambda _name, content: content) -> bytes:
+    """The same archive, entries in the same order, every timestamp set to `date`; `edit` may
+    change an entry's content on the way."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as target:
@@ -28,7 +31,7 @@ def repack_zip(data: bytes, date: datetime.date) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if entry.filename == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, edit(entry.filename, source.read(entry.filename)))
     return output.getvalue()
 
 

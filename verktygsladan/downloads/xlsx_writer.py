@@ -14,6 +14,7 @@ themselves, and clipped guidance would be unreadable on paper.
 from __future__ import annotations
 
 import datetime
+import html
 import io
 import math
 import re
@@ -29,9 +30,10 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.drawing.image import Image as ExcelImage
 from openpyxl.writer.excel import ExcelWriter
 
-from .model import HANDBOOK_NAME, LANGUAGE, SOURCE_NOTE, Document, Section
+from .model import HANDBOOK_NAME, LANGUAGE, LOGO_HEIGHT_CM, SOURCE_NOTE, Document, Section
 from .rich_text import Block
 from .reproducible import repack_zip
 
@@ -75,7 +77,11 @@ def write(document: Document) -> bytes:
     for sheet in workbook.worksheets:
         _set_header_and_footer(sheet, document)
     _set_properties(workbook, document)
-    return repack_zip(_save(workbook), document.date)
+    alternative = html.escape(document.logo.alt, quote=True) if document.logo else ""
+    # openpyxl names every picture "Picture"; the logo's alternative text goes in its place.
+    return repack_zip(_save(workbook), document.date,
+                      edit=lambda name, data: data.replace(b'descr="Picture"', f'descr="{alternative}"'.encode())
+                      if name.startswith("xl/drawings/") else data)
 
 
 # Styles ---------------------------------------------------------------------------------------------------------
@@ -292,7 +298,16 @@ def _write_title(sheet: Worksheet, document: Document, widths: list[int]) -> int
 
 
 def _write_source(sheet: Worksheet, row: int, document: Document, widths: list[int]) -> int:
-    return _write_text(sheet, row, f"Källa: {document.footer}", "Liten text", widths)
+    row = _write_text(sheet, row, f"Källa: {document.footer}", "Liten text", widths)
+    logo = document.logo
+    if logo is not None and logo.is_png:  # Excel files can hold a PNG; an SVG logo shows on the web and in PDF
+        image = ExcelImage(io.BytesIO(logo.data))
+        image.height = round(LOGO_HEIGHT_CM / 2.54 * 96)
+        image.width = round(logo.width_for(image.height))
+        sheet.add_image(image, f"A{row}")
+        sheet.row_dimensions[row].height = LOGO_HEIGHT_CM / 2.54 * 72 + 4
+        row += 1
+    return row
 
 
 def _write_blocks(sheet: Worksheet, row: int, blocks: tuple[Block, ...], style: str, widths: list[int]) -> int:

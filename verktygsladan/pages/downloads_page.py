@@ -6,6 +6,7 @@ from ..content import Handbook
 from ..site_layout import DOWNLOADS_PATH
 from .markdown import plain
 from .download_links import Downloads, download_list
+from .local_content import listed_title
 from .method_page import method_page_path
 
 
@@ -25,5 +26,6 @@ def render_downloads_page(handbook: Handbook, downloads: Downloads | None) -> st
         files = [downloads.by_method[method.slug]]
         for document in method.documents():
             files += downloads.by_document.get(document.id, [])
-        parts.append(f"## [{plain(method.title)}](<{method_page_path(method)}>)\n\n{download_list(files)}")
+        parts.append(f"## [{plain(listed_title(method, method.title))}](<{method_page_path(method)}>)\n\n"
+                     f"{download_list(files)}")
     return "\n\n".join(parts) + "\n"
