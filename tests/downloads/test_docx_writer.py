@@ -95,7 +95,7 @@ def test_title_method_and_intro_open_the_document(kind, request):
     document = request.getfixturevalue(f"corpus_{kind}")
     word = request.getfixturevalue(f"{kind}_word")
     texts = [item.text for item in body(word) if isinstance(item, Paragraph)]
-    assert texts[:2] == [document.full_title, f"Metod: {document.method_title}"]
+    assert texts[:2] == [document.title, f"Metod: {document.method_title}"]
     assert word.paragraphs[0].style.name == "Title"
     assert all(block.text in texts for block in document.intro)
 
@@ -115,7 +115,7 @@ def test_metadata_is_fixed_to_the_method_date(kind, request):
     document = request.getfixturevalue(f"corpus_{kind}")
     properties = request.getfixturevalue(f"{kind}_word").core_properties
     midnight = datetime.datetime.combine(document.date, datetime.time(), tzinfo=datetime.timezone.utc)
-    assert properties.title == document.full_title
+    assert properties.title == document.title
     assert properties.author == properties.last_modified_by == document.author
     assert properties.subject == document.description
     assert properties.created == properties.modified == midnight
@@ -300,8 +300,8 @@ def test_every_real_document_is_a_complete_word_file(real_documents):
     for document in real_documents:
         word = load(write(document))
         texts = [p.text for p in word.paragraphs]
-        assert texts[0] == document.full_title, document.id
-        assert word.core_properties.title == document.full_title
+        assert texts[0] == document.title, document.id
+        assert word.core_properties.title == document.title
         assert len(word.core_properties.subject) <= 255
         assert document.method_title in word.sections[0].footer.paragraphs[0].text
         for index, section in enumerate(word.sections):
@@ -341,7 +341,7 @@ def test_libreoffice_prints_checklist_and_template(tmp_path, corpus_template, sw
     texts = {name: printed_text(pdf) for name, pdf in pdfs.items()}
 
     printed = texts["checklista"]
-    assert squash(checklist.full_title) in printed
+    assert squash(checklist.title) in printed
     for item in checklist.items:
         # The level stands on the same line, just before the item.
         assert squash(f"{item.level or ''} {item.text}") in printed
@@ -350,7 +350,7 @@ def test_libreoffice_prints_checklist_and_template(tmp_path, corpus_template, sw
     assert_numbered_pages(printed)
 
     template = texts["mall"]
-    assert corpus_template.full_title in template
+    assert corpus_template.title in template
     for section in corpus_template.sections:
         assert section.heading in template
         assert all(block.text in template for block in section.guidance)

@@ -140,9 +140,9 @@ def test_title_method_and_intro_open_the_document(kind, request):
     odt = request.getfixturevalue(f"{kind}_odt")
     first, method, *rest = body(odt)
     assert first.qname == (TEXTNS, "h") and first.getAttrNS(TEXTNS, "outline-level") == "1"
-    assert plain(first) == document.full_title
+    assert plain(first) == document.title
     assert plain(method) == f"Metod: {document.method_title}"
-    assert headings(odt, 1) == [document.full_title]
+    assert headings(odt, 1) == [document.title]
     assert all(block.text in [plain(e) for e in rest] for block in document.intro)
 
 
@@ -161,7 +161,7 @@ def test_metadata_is_fixed_to_the_method_date(kind, request):
     document = request.getfixturevalue(f"corpus_{kind}")
     odt = request.getfixturevalue(f"{kind}_odt")
     midnight = f"{document.date.isoformat()}T00:00:00"
-    assert meta_value(odt, DCNS, "title") == [document.full_title]
+    assert meta_value(odt, DCNS, "title") == [document.title]
     assert meta_value(odt, METANS, "initial-creator") == meta_value(odt, DCNS, "creator") == [document.author]
     assert meta_value(odt, DCNS, "subject") == meta_value(odt, DCNS, "description") == [document.description]
     assert meta_value(odt, METANS, "creation-date") == meta_value(odt, DCNS, "date") == [midnight]
@@ -383,8 +383,8 @@ def test_every_real_document_is_a_complete_odt_file(real_documents):
         data = write(document)
         assert data[30:38] == b"mimetype" and MIMETYPE in data[:80], document.id
         odt = load(data)
-        assert headings(odt, 1) == [document.full_title], document.id
-        assert meta_value(odt, DCNS, "title") == [document.full_title]
+        assert headings(odt, 1) == [document.title], document.id
+        assert meta_value(odt, DCNS, "title") == [document.title]
         assert meta_value(odt, DCNS, "language") == [LANGUAGE]
         footer = master_page(odt, "Standard").getElementsByType(style.Footer)[0]
         assert document.method_title in plain(footer), document.id
@@ -417,7 +417,7 @@ def test_wide_tables_get_landscape_pages(real_documents):
         style_name = heading.getAttrNS(TEXTNS, "style-name")
         current = odt.getStyleByName(style_name).getAttrNS(STYLENS, "master-page-name") or current
         page_of[plain(heading)] = current
-    assert page_of[document.full_title] == "Standard"
+    assert page_of[document.title] == "Standard"
     for section in document.sections:
         wide = section.table is not None and len(section.table.columns) > 5
         assert page_of[section.heading] == ("Liggande" if wide else "Standard"), section.heading
@@ -458,7 +458,7 @@ def test_libreoffice_prints_checklist_and_templates(tmp_path, corpus_template, r
                                      "bred": write(wide)})
 
     printed = printed_text(pdfs["checklista"])
-    assert squash(checklist.full_title) in printed
+    assert squash(checklist.title) in printed
     for item in checklist.items:
         # The level stands on the same line, just before the item.
         assert squash(f"{item.level or ''} {item.text}") in printed
@@ -467,10 +467,10 @@ def test_libreoffice_prints_checklist_and_templates(tmp_path, corpus_template, r
     # Writer loaded every checkbox as a form control: each became a PDF check box field.
     assert pdf_info(pdfs["checklista"])["Form"] == "AcroForm"
     assert len(re.findall(rb"/FT\s*/Btn", pdfs["checklista"].read_bytes())) == len(checklist.items)
-    assert {checklist.full_title, "Nivåer", "Punkter"} <= set(bookmarks(pdfs["checklista"]))
+    assert {checklist.title, "Nivåer", "Punkter"} <= set(bookmarks(pdfs["checklista"]))
 
     template = printed_text(pdfs["mall"])
-    assert corpus_template.full_title in template
+    assert corpus_template.title in template
     for section in corpus_template.sections:
         assert section.heading in template
         assert all(block.text in template for block in section.guidance)
@@ -480,9 +480,9 @@ def test_libreoffice_prints_checklist_and_templates(tmp_path, corpus_template, r
             assert all(heading in template for heading in section.table.row_headings)
     assert LICENCE in template
     assert_numbered_pages(template)
-    assert {corpus_template.full_title, *(s.heading for s in corpus_template.sections)} <= set(bookmarks(pdfs["mall"]))
+    assert {corpus_template.title, *(s.heading for s in corpus_template.sections)} <= set(bookmarks(pdfs["mall"]))
     info = pdf_info(pdfs["mall"])
-    assert (info["Title"], info["Author"]) == (corpus_template.full_title, corpus_template.author)
+    assert (info["Title"], info["Author"]) == (corpus_template.title, corpus_template.author)
 
     pages = run("pdfinfo", "-f", "1", "-l", "99", pdfs["bred"])
     sizes = set(re.findall(r"size:\s+([\d.]+ x [\d.]+) pts", pages))

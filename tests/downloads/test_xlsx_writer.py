@@ -66,7 +66,7 @@ def real_workbooks(real_documents):
 def test_checklist_has_one_sheet_with_title_method_and_intro(checklist_book, corpus_checklist):
     assert checklist_book.sheetnames == ["Checklista"]
     sheet = checklist_book["Checklista"]
-    assert sheet["A1"].value == corpus_checklist.full_title
+    assert sheet["A1"].value == corpus_checklist.title
     assert sheet["A2"].value == f"Metod: {corpus_checklist.method_title}"
     text = sheet_text(sheet)
     for block in corpus_checklist.intro:
@@ -166,7 +166,7 @@ def test_template_has_about_sheet_then_one_sheet_per_table(template_book, corpus
 
 def test_about_sheet_has_title_intro_fill_in_rooms_and_source(template_book, corpus_template):
     sheet = template_book["Om mallen"]
-    assert sheet["A1"].value == corpus_template.full_title
+    assert sheet["A1"].value == corpus_template.title
     assert sheet["A2"].value == f"Metod: {corpus_template.method_title}"
     text = sheet_text(sheet)
     for block in corpus_template.intro:
@@ -234,7 +234,7 @@ def test_real_template_guidance_and_tables(real_workbooks):
 def test_properties(fixture, request):
     document = request.getfixturevalue(fixture)
     properties = load(write(document)).properties
-    assert properties.title == document.full_title
+    assert properties.title == document.title
     assert properties.creator == document.author
     assert properties.language == LANGUAGE == "sv-SE"
     assert properties.description == document.description and properties.subject
@@ -247,7 +247,7 @@ def test_properties(fixture, request):
 def test_every_sheet_prints_title_footer_and_page_numbers(fixture, request):
     document = request.getfixturevalue(fixture)
     for sheet in load(write(document)).worksheets:
-        assert sheet.oddHeader.left.text == document.full_title
+        assert sheet.oddHeader.left.text == document.title
         footer = sheet.oddFooter.center.text
         for part in (document.method_title, LICENCE, document.page_url, "Sida &P av &N"):
             assert part in footer
@@ -264,7 +264,7 @@ def test_every_real_document_is_a_valid_workbook(real_documents, real_workbooks)
     for document, data in real_workbooks:
         assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
         book = load(data)
-        assert book.properties.title == document.full_title
+        assert book.properties.title == document.title
         names = [name.casefold() for name in book.sheetnames]
         assert len(set(names)) == len(names), document.id
         table_names = []
@@ -297,7 +297,7 @@ def test_libreoffice_prints_checklist_and_template(tmp_path, corpus_template, sw
     for heading in ("Nr", "Nivå", "Punkt", "Status", "Ansvarig", "Datum", "Kommentar", "Sida 1 av"):
         assert heading in texts["checklista"]
     template = texts["mall"]
-    assert corpus_template.full_title in template
+    assert corpus_template.title in template
     for section in corpus_template.sections:
         assert section.heading in template
         assert all(label in template for label in section.fill_in)
@@ -305,3 +305,20 @@ def test_libreoffice_prints_checklist_and_template(tmp_path, corpus_template, sw
             assert all(column in template for column in section.table.columns)
             assert all(heading in template for heading in section.table.row_headings)
     assert "Områdets namn" in template and LICENCE in template
+
+
+def test_every_cell_font_has_a_name(real_workbooks):
+    # A font without a name falls back to a serif in some spreadsheet programs.
+    for document, data in real_workbooks:
+        for sheet in load(data).worksheets:
+            unnamed = [cell.coordinate for row in sheet.iter_rows() for cell in row
+                       if cell.has_style and not cell.font.name]
+            assert unnamed == [], (document.id, sheet.title)
+
+
+def test_sheet_names_are_whole_words(real_workbooks):
+    for document, data in real_workbooks:
+        for sheet in load(data).worksheets[1:] if not document.is_checklist else []:
+            heading_words = next(s.heading for s in document.sections if s.table and
+                                 s.heading.startswith(sheet.title.split(" (")[0])).split()
+            assert sheet.title.split(" (")[0].split() == heading_words[:len(sheet.title.split(" (")[0].split())]

@@ -112,7 +112,7 @@ class _Body:
             shape = self.word.add_picture(io.BytesIO(logo.data), height=Cm(LOGO_HEIGHT_CM))
             shape._inline.docPr.set("descr", logo.alt)
             shape._inline.docPr.set("name", "Logotyp")
-        self.word.add_heading(document.full_title, level=0)
+        self.word.add_heading(document.title, level=0)
         method = self.word.add_paragraph()
         method.add_run("Metod: ").bold = True
         method.add_run(document.method_title)
@@ -199,7 +199,7 @@ class _Body:
                 _cell_text(row.cells[1], item.level or "")
             _cell_text(row.cells[names.index("Punkt")], item.text)
         _set_font_size(grid, TABLE_FONT_SIZE)
-        _set_table_caption(grid, document.full_title)
+        _set_table_caption(grid, document.title)
 
     # --- rich text ---
 
@@ -443,11 +443,11 @@ def _require_w14_declared(word: WordDocument) -> None:
 def _write_metadata(word: WordDocument, document: Document) -> None:
     timestamp = datetime.datetime.combine(document.date, datetime.time())
     properties = word.core_properties
-    properties.title = _fit(document.full_title)
+    properties.title = _fit(document.title)
     properties.author = _fit(document.author)
     properties.last_modified_by = _fit(document.author)
     properties.subject = _fit(document.description)
-    properties.comments = _fit(f"{HANDBOOK_NAME}. {SOURCE_NOTE}. Licens {LICENCE}. {document.page_url}")
+    properties.comments = _fit(f"{HANDBOOK_NAME}. {SOURCE_NOTE}. Licens {LICENCE}. {document.page_url}".strip())
     properties.keywords = _fit(f"{document.method_title}; {document.kind}; Verktygslådan")
     properties.category = document.kind
     properties.identifier = document.id

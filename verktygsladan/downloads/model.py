@@ -100,13 +100,10 @@ class Document:
         return self.is_checklist or any(section.table for section in self.sections)
 
     @property
-    def full_title(self) -> str:
-        return f"{self.kind}: {self.title}"
-
-    @property
     def footer(self) -> str:
         edition = f"{self.organisation} · " if self.organisation else ""
-        return f"{edition}{self.method_title} · {HANDBOOK_NAME} · {SOURCE_NOTE} · Licens {LICENCE} · {self.page_url}"
+        where = f" · {self.page_url}" if self.page_url else ""
+        return f"{edition}{self.method_title} · {HANDBOOK_NAME} · {SOURCE_NOTE} · Licens {LICENCE}{where}"
 
     @property
     def description(self) -> str:
@@ -119,11 +116,17 @@ def method_date(method: Method) -> datetime.date:
 
 
 def method_page_url(method: Method, site_url: str) -> str:
-    return f"{site_url.rstrip('/')}/metoder/{method.slug}/" if site_url else f"metoder/{method.slug}/"
+    """The page's address, for a file that has left the website; empty when the site's address is
+    not configured, since a relative path would lead nowhere from a printed page."""
+    return f"{site_url.rstrip('/')}/metoder/{method.slug}/" if site_url else ""
 
 
 # A field that asks for the organisation is filled in with the edition's name.
 ORGANISATION_FIELDS = ("kommun", "kommunens namn", "organisation", "organisationens namn")
+# Every template opens with these, so that a filled-in copy can be filed and found again.
+IDENTITY_HEADING = "Om dokumentet"
+IDENTITY_FIELDS = ("Kommun", "Plan eller projekt", "Diarienummer", "Datum", "Ansvarig (roll och förvaltning)",
+                   "Version")
 
 
 def documents_for(method: Method, handbook: Handbook, site_url: str = "") -> list[Document]:
@@ -147,15 +150,20 @@ def _logo(handbook: Handbook) -> DocumentLogo | None:
     return DocumentLogo(mime, path.read_bytes(), edition.settings.logo.alt, width, height)
 
 
+def _filled(labels: tuple[str, ...], organisation: str) -> tuple[tuple[str, str], ...]:
+    return tuple((label, organisation) for label in labels if organisation and label.casefold() in ORGANISATION_FIELDS)
+
+
 def _template(template: Template, common: dict) -> Document:
     organisation = common["organisation"]
-    sections = tuple(
+    identity = Section(heading=IDENTITY_HEADING, guidance=(), fill_in=IDENTITY_FIELDS, table=None,
+                       filled=_filled(IDENTITY_FIELDS, organisation))
+    sections = (identity,) + tuple(
         Section(
             heading=section.heading,
             guidance=blocks_from_markdown(section.guidance) if section.guidance else (),
             fill_in=tuple(section.fill_in),
-            filled=tuple((label, organisation) for label in section.fill_in
-                         if organisation and label.casefold() in ORGANISATION_FIELDS),
+            filled=_filled(tuple(section.fill_in), organisation),
             table=Table(tuple(section.table.columns), tuple(section.table.row_headings),
                         section.table.empty_rows or 0) if section.table else None,
         )

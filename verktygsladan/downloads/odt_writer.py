@@ -58,7 +58,7 @@ def write(document: Document) -> bytes:
 
 def _add_metadata(odt: OpenDocumentText, document: Document) -> None:
     timestamp = f"{document.date.isoformat()}T00:00:00"
-    odt.meta.addElement(dc.Title(text=document.full_title))
+    odt.meta.addElement(dc.Title(text=document.title))
     if document.description:
         odt.meta.addElement(dc.Subject(text=document.description))
         odt.meta.addElement(dc.Description(text=document.description))
@@ -300,7 +300,7 @@ class _Body:
 
     def write(self, document: Document) -> None:
         self.logo(document)
-        self.heading(document.full_title, 1)
+        self.heading(document.title, 1)
         self.add(text.P(stylename="Metodrad", text=f"Metod: {document.method_title}"))
         self.blocks(document.intro, "Text_20_body")
         if document.is_checklist:

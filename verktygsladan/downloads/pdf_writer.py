@@ -117,7 +117,7 @@ def offline_fetcher() -> URLFetcher:
 
 
 def _document_html(document: Document) -> str:
-    body = [*_logo(document), f"<h1>{_e(document.full_title)}</h1>",
+    body = [*_logo(document), f"<h1>{_e(document.title)}</h1>",
             f'<p class="method">Metod: {_e(document.method_title)}</p>',
             *_blocks(document.intro)]
     if document.is_checklist:
@@ -129,7 +129,7 @@ def _document_html(document: Document) -> str:
         f'<html lang="{LANGUAGE}">',  # sv-SE, like every other format; becomes the PDF's /Lang
         "<head>",
         '<meta charset="utf-8">',
-        f"<title>{_e(document.full_title)}</title>",
+        f"<title>{_e(document.title)}</title>",
         f'<meta name="author" content="{_e(document.author)}">',
         f'<meta name="description" content="{_e(document.description)}">' if document.description else "",
         # WeasyPrint takes the PDF's dates from these, not from the clock.

@@ -58,6 +58,9 @@ WRITING_ROOM = 2 * LINE_HEIGHT  # an empty row must be tall enough to write in b
 FILL_IN_ROOM = 3 * LINE_HEIGHT
 # Sheet names: at most 31 characters, none of these, unique regardless of case.
 SHEET_NAME_LIMIT = 31
+# Named on every cell style: a font without a name falls back to a serif in some programs.
+# LibreOffice shows Arial with the metric-compatible Liberation Sans.
+FONT = "Arial"
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 # Control characters that the XML in an xlsx file cannot hold.
 _ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -89,19 +92,19 @@ def write(document: Document) -> bytes:
 def _add_styles(workbook: Workbook) -> None:
     """Named cell styles, so a reader who adds rows can reuse them by name (e.g. "Vägledning")."""
     styles = [
-        NamedStyle("Titel", font=Font(bold=True, size=16, color="1F3864")),
-        NamedStyle("Rubrik", font=Font(bold=True, size=13, color="1F3864"), alignment=_WRAP),
-        NamedStyle("Brödtext", alignment=_WRAP),
-        NamedStyle("Vägledning", font=Font(italic=True, color="505050"),
+        NamedStyle("Titel", font=Font(name=FONT, bold=True, size=16, color="1F3864")),
+        NamedStyle("Rubrik", font=Font(name=FONT, bold=True, size=13, color="1F3864"), alignment=_WRAP),
+        NamedStyle("Brödtext", font=Font(name=FONT), alignment=_WRAP),
+        NamedStyle("Vägledning", font=Font(name=FONT, italic=True, color="505050"),
                    fill=PatternFill("solid", fgColor="F2F2F2"), alignment=_WRAP),
-        NamedStyle("Ledtext", font=Font(bold=True), alignment=_WRAP),
-        NamedStyle("Ifyllnad", border=_BORDER, alignment=_WRAP),
+        NamedStyle("Ledtext", font=Font(name=FONT, bold=True), alignment=_WRAP),
+        NamedStyle("Ifyllnad", font=Font(name=FONT), border=_BORDER, alignment=_WRAP),
         # Explicit header colours, because LibreOffice does not draw Excel's table styles.
-        NamedStyle("Tabellrubrik", font=Font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor="1F4E79"),
+        NamedStyle("Tabellrubrik", font=Font(name=FONT, bold=True, color="FFFFFF"),
+                   fill=PatternFill("solid", fgColor="1F4E79"), border=_BORDER, alignment=_WRAP),
+        NamedStyle("Radrubrik", font=Font(name=FONT, bold=True), fill=PatternFill("solid", fgColor="DDEBF7"),
                    border=_BORDER, alignment=_WRAP),
-        NamedStyle("Radrubrik", font=Font(bold=True), fill=PatternFill("solid", fgColor="DDEBF7"), border=_BORDER,
-                   alignment=_WRAP),
-        NamedStyle("Liten text", font=Font(size=9, color="505050"), alignment=_WRAP),
+        NamedStyle("Liten text", font=Font(name=FONT, size=9, color="505050"), alignment=_WRAP),
     ]
     for style in styles:
         workbook.add_named_style(style)
@@ -204,7 +207,7 @@ def _write_about(sheet: Worksheet, document: Document, sheet_of: dict[int, str])
             _write_cell(sheet, row, 1, "Tabell", "Ledtext")
             link = _write_cell(sheet, row, 2, f"Fyll i tabellen på bladet ”{name}”", "Brödtext")
             link.hyperlink = Hyperlink(ref=link.coordinate, location="'{}'!A1".format(name.replace("'", "''")))
-            link.font = Font(color="0563C1", underline="single")
+            link.font = Font(name=FONT, color="0563C1", underline="single")
             row += 1
         row += 1
     _write_source(sheet, row, document, widths)
@@ -216,7 +219,7 @@ def _write_table_section(sheet: Worksheet, document: Document, section: Section,
     widths = _table_widths(table.columns, table.row_headings)
     _set_column_widths(sheet, widths)
     row = _write_text(sheet, 1, section.heading, "Rubrik", widths, height=20)
-    row = _write_text(sheet, row, f"{document.full_title} · Metod: {document.method_title}", "Liten text", widths)
+    row = _write_text(sheet, row, f"{document.title} · Metod: {document.method_title}", "Liten text", widths)
     row = _write_blocks(sheet, row, section.guidance, "Vägledning", widths) + 1
     header_row = row
     columns = _unique(table.columns)
@@ -255,12 +258,12 @@ def _sheet_names(headings: list[str], taken: list[str]) -> list[str]:
     names: list[str] = []
     used = {name.casefold() for name in taken}
     for number, heading in enumerate(headings, start=1):
-        base = _FORBIDDEN_IN_SHEET_NAME.sub("", _clean(heading)).strip().strip("'").strip() or f"Tabell {number}"
-        name = _shorten(base, SHEET_NAME_LIMIT)
+        base = _FORBIDDEN_IN_SHEET_NAME.sub("", _clean(heading)).strip().strip("'").strip()
+        name = _whole_words(base, SHEET_NAME_LIMIT) or f"Tabell {number}"
         suffix = 2
         while name.casefold() in used:
             tail = f" ({suffix})"
-            name = _shorten(base, SHEET_NAME_LIMIT - len(tail)) + tail
+            name = (_whole_words(base, SHEET_NAME_LIMIT - len(tail)) or f"Tabell {number}") + tail
             suffix += 1
         used.add(name.casefold())
         names.append(name)
@@ -291,7 +294,7 @@ def _unique(columns: tuple[str, ...]) -> list[str]:
 # Shared layout --------------------------------------------------------------------------------------------------
 
 def _write_title(sheet: Worksheet, document: Document, widths: list[int]) -> int:
-    _write_cell(sheet, 1, 1, document.full_title, "Titel")
+    _write_cell(sheet, 1, 1, document.title, "Titel")
     sheet.row_dimensions[1].height = 24
     row = _write_text(sheet, 2, f"Metod: {document.method_title}", "Ledtext", widths)
     return _write_blocks(sheet, row, document.intro, "Brödtext", widths) + 1
@@ -377,17 +380,28 @@ def _set_print_layout(sheet: Worksheet, header_row: int | None, widths: list[int
 def _text_height(text: str, width: float) -> float:
     """Points needed to show text wrapped in a column `width` characters wide.
 
-    Calibri fits a little more than one character per width unit, but
-    LibreOffice may substitute a wider font, so count one per unit, less
+    A width unit is a digit of the workbook's default font (Calibri). The
+    cells are set in Arial, about a sixth wider, and wrapping at word breaks
+    wastes some of each line, so count four characters per five units, less
     one for the cell's padding.
     """
-    characters = max(int(width) - 1, 1)
+    characters = max(int(width * 0.8) - 1, 1)
     lines = sum(max(1, math.ceil(len(part) / characters)) for part in (text or "").split("\n"))
     return lines * LINE_HEIGHT
 
 
 def _clean(text: str) -> str:
     return _ILLEGAL_CHARACTERS.sub("", text)
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """As many whole words of text as fit in limit: a sheet tab never shows half a word."""
+    words: list[str] = []
+    for word in text.split():
+        if len(" ".join([*words, word])) > limit:
+            break
+        words.append(word)
+    return " ".join(words).rstrip(" .,;:–-")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -397,7 +411,7 @@ def _shorten(text: str, limit: int) -> str:
 # Header, footer and properties ----------------------------------------------------------------------------------
 
 def _set_header_and_footer(sheet: Worksheet, document: Document) -> None:
-    sheet.oddHeader.left.text = _fit_header_footer([document.full_title], "&L&9 &R&9 &A")
+    sheet.oddHeader.left.text = _fit_header_footer([document.title], "&L&9 &R&9 &A")
     sheet.oddHeader.right.text = "&A"  # the sheet's name
     sheet.oddHeader.left.size = sheet.oddHeader.right.size = 9
     # One centred section: a long footer beside a separate page number section would run into it
@@ -433,7 +447,7 @@ def _escape(text: str) -> str:
 
 def _set_properties(workbook: Workbook, document: Document) -> None:
     properties = workbook.properties
-    properties.title = document.full_title
+    properties.title = document.title
     properties.creator = document.author
     properties.subject = document.description
     properties.description = document.description
