@@ -31,7 +31,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 
 def copy_project(dest: Path, *, methods_from: Path | None = None) -> Path:
     """Copy the project to dest. With methods_from, methods/ holds only the shared
-    files (vocabulary, schema) plus the method folders found in methods_from."""
+    files (vocabulary, glossary, schema) plus the method folders found in methods_from."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -43,6 +43,8 @@ def copy_project(dest: Path, *, methods_from: Path | None = None) -> Path:
         for folder in (dest / "methods").iterdir():
             if folder.is_dir() and not folder.name.startswith("_"):  # keep the editors' example
                 shutil.rmtree(folder)
+        # The worked paths go through the real methods, which a corpus project does not have.
+        (dest / "methods" / "arbetsgangar.yml").unlink(missing_ok=True)
         for folder in methods_from.iterdir():
             shutil.copytree(folder, dest / "methods" / folder.name, ignore=_IGNORED)
     return dest

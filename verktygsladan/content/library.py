@@ -19,6 +19,8 @@ from .edition import Edition, apply_edition, load_edition
 from .glossary import GlossaryEntry, load_glossary
 from .prose import load_prose
 from .schema import Method, Related
+from .sequence import check_sequence
+from .worked_paths import WORKED_PATHS_FILE, load_worked_paths
 from .text_rules import InternalLink
 from .vocabulary import Vocabulary, load_vocabulary
 from .yaml_source import INVALID, SourceDocument, load_yaml
@@ -30,7 +32,7 @@ VOCABULARY_FILE = "vocabulary.yml"
 GLOSSARY_FILE = "glossary.yml"
 SCHEMA_FILE = SCHEMA_PATH  # published under the same name on the site
 # Files that may sit directly in methods/ beside the method folders.
-SHARED_FILES = (VOCABULARY_FILE, GLOSSARY_FILE, SCHEMA_FILE, "README.md")
+SHARED_FILES = (VOCABULARY_FILE, GLOSSARY_FILE, SCHEMA_FILE, WORKED_PATHS_FILE, "README.md")
 # Folders starting with these are drafts or scaffolding, never published.
 SKIPPED_PREFIXES = ("_", ".")
 
@@ -55,6 +57,8 @@ class Handbook:
     warnings: list[Problem] = field(default_factory=list)
     # The edition this handbook is, or None for the regional handbook.
     edition: Edition | None = None
+    # Routes through several methods for common situations (methods/arbetsgangar.yml).
+    worked_paths: list = field(default_factory=list)
 
     def method(self, slug: str) -> Method:
         return next(m for m in self.methods if m.slug == slug)
@@ -95,7 +99,7 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
     folders: set[str] = set()
     for entry in sorted(methods_dir.iterdir()):
         display = f"{METHODS_DIR}/{entry.name}"
-        if entry.name in (VOCABULARY_FILE, GLOSSARY_FILE):
+        if entry.name in (VOCABULARY_FILE, GLOSSARY_FILE, WORKED_PATHS_FILE):
             continue  # read (and a link reported) by their own loaders above
         if link_problem(entry, display, report, folder=entry.is_dir()):
             continue
@@ -128,11 +132,19 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
             methods = apply_edition(methods, edition)
             sources.update(edition.local_sources)
     _check_across_methods(methods, sources, folders, report)
+    if not report.errors:
+        check_sequence(methods, vocabulary, lambda slug, path, message: report.error(
+            sources[slug].file, message, line=sources[slug].line_of(path), path=path))
+    worked_paths = []
+    if not report.errors:
+        left_out = folders - {m.slug for m in methods}
+        worked_paths = load_worked_paths(methods_dir / WORKED_PATHS_FILE, f"{METHODS_DIR}/{WORKED_PATHS_FILE}",
+                                         methods, vocabulary, report, left_out)
     _warn_about_overdue_reviews(methods, sources, report)
     if report.errors:
         raise ContentInvalid(report)
     return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings,
-                    edition=edition)
+                    edition=edition, worked_paths=worked_paths)
 
 
 def reserved_name_problem(name: str) -> str | None:
@@ -201,6 +213,12 @@ def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocume
                     error((kind, index, "id"), f"Id \"{document.id}\" används redan av en mall eller checklista i "
                                                f"methods/{owner}/. Id för mallar och checklistor måste vara unika "
                                                "i hela handboken.")
+        for index, feed in enumerate(method.feeds or []):
+            if feed.method == method.slug:
+                error(("feeds", index, "method"), "En metod kan inte användas i ett av sina egna steg.")
+            elif feed.method not in slugs and feed.method not in folders:
+                error(("feeds", index, "method"), f"Metoden \"{feed.method}\" finns inte. Ange mappnamnet för en "
+                                                  f"metod under methods/: {join_swedish(slugs)}.")
         if method.related is None:
             continue
         for relation, targets in method.related:

@@ -74,6 +74,8 @@ class Step(Record):
                                "det, så byt aldrig id på ett publicerat steg, inte ens om rubriken ändras.")
     title = Text("Rubrik", max_length=100)
     description = Markdown("Vad man gör", help="Konkret: vem gör vad, med vilket underlag, och vad som ska komma ut.")
+    phase = Choice("Planeringsskede", vocabulary="phases", required=False,
+                   help="Skedet i planeringen där steget görs. Visas i listan \"Så gör ni\" överst på sidan.")
     time = Text("Tidsåtgång", max_length=80, required=False, help="Till exempel \"2–3 timmar\" eller \"1 vecka\".")
     uses = ListOf(Identifier("Mall eller checklista"), "Mallar och checklistor som används", unique=True,
                   required=False, help="Id för mallar och checklistor i samma metod.")
@@ -102,6 +104,8 @@ class ChecklistItem(Record):
     text = Text("Punkt", max_length=300)
     level = Choice("Kravnivå", vocabulary="checklist_levels", required=False,
                    help="SKA för det som krävs, BÖR för det som rekommenderas.")
+    phase = Choice("Planeringsskede", vocabulary="phases", required=False,
+                   help="Skedet då punkten ska vara klar. Punkterna grupperas efter skede på sidan och i nedladdningarna.")
 
 
 class Checklist(Record):
@@ -110,6 +114,23 @@ class Checklist(Record):
     title = Text("Rubrik", max_length=120)
     description = Markdown("Om checklistan", required=False)
     items = ListOf(Nested(ChecklistItem, "Punkt"), "Punkter", min_items=1)
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        # The page groups the items by phase and the downloads list them in the
+        # same order, so the file's order must already be the phases' order.
+        phases = [item.phase for item in self.items]
+        if not any(phases):
+            return
+        order = list(ctx.vocabulary.terms("phases"))
+        for number, item in enumerate(self.items):
+            if not item.phase:
+                ctx.error(path + ("items", number), "Punkten saknar \"phase\". Ange skede för alla punkter i "
+                                                   "checklistan, eller för ingen.")
+            elif number and {item.phase, phases[number - 1]} <= set(order) and order.index(item.phase) < order.index(phases[number - 1]):
+                ctx.error(path + ("items", number, "phase"),
+                          f"Punkten hör till skedet \"{ctx.vocabulary.name('phases', item.phase)}\", som kommer före "
+                          f"\"{ctx.vocabulary.name('phases', phases[number - 1])}\" i punkten ovanför. Ordna punkterna "
+                          "efter skede, i samma ordning som i methods/vocabulary.yml.")
 
 
 class TemplateTable(Record):
@@ -144,6 +165,9 @@ class Template(Record):
     title = Text("Rubrik", max_length=120)
     description = Markdown("Vad mallen är till för")
     sections = ListOf(Nested(TemplateSection, "Avsnitt"), "Avsnitt", min_items=1)
+    print_large = Boolean("Även i A3", required=False,
+                          help="true för en mall som skrivs ut stort och används runt ett bord, till exempel en matris. "
+                               "Den får då också en liggande A3-pdf.")
 
 
 class Indicator(Record):
@@ -178,6 +202,13 @@ class Related(Record):
                    help="Metoder som tar vid efter den här. Ange mappnamnet under methods/.")
     combine_with = ListOf(Identifier("Metod"), "Kombinera med", unique=True, required=False,
                           help="Metoder som fungerar bra samtidigt. Ange mappnamnet under methods/.")
+
+
+class Feed(Record):
+    label = "Ett steg i en annan metod som använder resultatet"
+    method = Identifier("Metod", help="Mappnamnet under methods/ för metoden vars steg använder resultatet.")
+    step = Identifier("Steg", help="Id för steget i den metoden. Metoderna löper då parallellt: den andra "
+                                   "metoden börjar först, och den här metoden ska vara klar till det steget.")
 
 
 class Source(Record):
@@ -257,6 +288,9 @@ class Method(Record):
     indicators = ListOf(Nested(Indicator, "Indikator"), "Indikatorer", required=False,
                         help="En indikatorkatalog, för metoder som följer upp med mått.")
     related = Nested(Related, "Relaterade metoder", required=False)
+    feeds = ListOf(Nested(Feed, "Steg"), "Resultatet används i", required=False,
+                   help="Steg i andra metoder där den här metodens resultat används. Säg det här i stället för "
+                        "\"after\" när den andra metoden börjar tidigare och tar emot resultatet på vägen.")
     sources = ListOf(Nested(Source, "Källa"), "Källor", min_items=1)
     trust = Nested(Trust, "Status och granskning")
 
@@ -285,6 +319,15 @@ class Method(Record):
                 ctx.error(path + ("steps", index, "id"), f"Id \"{step.id}\" används redan av steg {step_ids[step.id] + 1} "
                                                          "i metoden. Ge varje steg ett eget id.")
             step_ids.setdefault(step.id, index)
+            if step.phase and step.phase not in self.phases:
+                ctx.error(path + ("steps", index, "phase"),
+                          f"Skedet \"{step.phase}\" finns inte bland metodens skeden (\"phases\"). Lägg till det där "
+                          "eller välj ett av metodens skeden.")
+        if any(step.phase for step in self.steps):
+            for index, step in enumerate(self.steps):
+                if not step.phase:
+                    ctx.error(path + ("steps", index), "Steget saknar \"phase\". Ange skede för alla steg i metoden, "
+                                                       "eller för inget.")
         indicator_ids: set[str] = set()
         for index, indicator in enumerate(self.indicators):
             if indicator.id in indicator_ids:
