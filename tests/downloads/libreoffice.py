@@ -25,7 +25,7 @@ def print_to_pdf(tmp_path: Path, extension: str, files: dict[str, bytes]) -> dic
     # A fresh profile per run: a profile left locked by another soffice would make this one wait or fail.
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--norestore",
                     f"--infilter={IMPORT_FILTERS[extension]}", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    *paths], check=True, capture_output=True, timeout=120)
+                    *paths], check=True, capture_output=True, timeout=600)
     pdfs = {}
     for name in files:
         # soffice exits with 0 even when it could not load a file, so the PDF must exist.

@@ -11,13 +11,15 @@ import zipfile
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
-from docx.shared import Cm
+from docx.oxml.ns import qn
+from docx.shared import Cm, Twips
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from libreoffice import print_to_pdf, printed_text
 from verktygsladan.downloads.docx_writer import write
+from verktygsladan.downloads.layout import layout
 from verktygsladan.downloads.model import HANDBOOK_NAME, LANGUAGE, LICENCE
 from verktygsladan.downloads.rich_text import Block, Run
 
@@ -219,6 +221,20 @@ def test_checklist_without_levels_has_no_level_column(corpus_checklist):
     assert len(checkboxes(word)) == len(plain.items)
 
 
+def test_a_checklist_with_phases_names_each_phase_on_a_row_of_its_own(corpus_checklist):
+    phases = ("Planbesked", "Detaljplan – uppstart")
+    items = tuple(dataclasses.replace(item, phase=phases[min(index, 1)])
+                  for index, item in enumerate(corpus_checklist.items))
+    word = load(write(dataclasses.replace(corpus_checklist, items=items)))
+    rows = table_with_header(word, CHECKLIST_HEADER).rows[1:]
+    # A phase's row is one cell across the table; python-docx repeats a merged cell for each column.
+    seen = [(row.cells[0].text,) if len({id(cell._tc) for cell in row.cells}) == 1 else (row.cells[2].text,)
+            for row in rows]
+    expected = [(phases[0],), (items[0].text,), (phases[1],), *((item.text,) for item in items[1:])]
+    assert seen == expected
+    assert len(checkboxes(word)) == len(items)
+
+
 # Templates -----------------------------------------------------------------------------------------------------
 
 def test_every_section_is_a_heading(template_word, corpus_template):
@@ -235,18 +251,24 @@ def test_guidance_has_its_own_visibly_different_style(template_word, corpus_temp
     assert style.element.xpath("w:pPr/w:shd/@w:fill")
 
 
-def test_every_fill_in_label_is_followed_by_a_box_to_write_in(template_word, corpus_template):
-    items = body(template_word)
-    labels = [label for section in corpus_template.sections for label in section.fill_in]
-    assert labels
-    for label in labels:
-        (index,) = [i for i, item in enumerate(items) if isinstance(item, Paragraph) and item.text == label]
-        assert items[index].runs[0].bold
-        box = items[index + 1]
-        assert isinstance(box, WordTable) and len(box.rows) == 1 and len(box.columns) == 1
-        assert box.style.name == "Table Grid"
-        assert row_height(box.rows[0]) >= 2
-        assert box.cell(0, 0).text == ""
+def fields_of(word, section) -> WordTable:
+    """The table whose rows are the section's fill-in fields, each label first in its row."""
+    (boxes,) = [t for t in word.tables if [row.cells[0].paragraphs[0].text for row in t.rows] == list(section.fill_in)]
+    return boxes
+
+
+def test_every_fill_in_field_is_a_box_with_its_label_at_the_top(template_word, corpus_template):
+    sections = [section for section in corpus_template.sections if section.fill_in]
+    assert sections
+    for section in sections:
+        boxes = fields_of(template_word, section)
+        # Bordered boxes stacked as the rows of one table, so Tab moves from box to box.
+        assert boxes.style.name == "Table Grid" and len(boxes.columns) == 1
+        for row, label in zip(boxes.rows, section.fill_in):
+            assert row.cells[0].paragraphs[0].runs[0].bold
+            assert row_height(row) >= 2
+            assert row.cells[0].text == label  # room to write, nothing filled in in the regional handbook
+            assert row._tr.xpath("./w:trPr/w:cantSplit")
 
 
 def test_tables_have_repeated_header_row_headings_and_room_to_write(template_word, corpus_template):
@@ -320,12 +342,21 @@ def test_every_real_document_is_a_complete_word_file(real_documents):
                 assert [row.cells[0].text for row in table.rows[1:]] == list(section.table.rows), document.id
 
 
-def test_wide_tables_get_landscape_pages(real_documents):
+def test_wide_tables_get_landscape_pages_as_the_layout_decides(real_documents):
     document = max((d for d in real_documents if d.sections), key=lambda d: max(
         (len(s.table.columns) for s in d.sections if s.table), default=0))
+    plan = layout(document)
     word = load(write(document))
     assert {s.orientation for s in word.sections} == {WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE}
     assert word.sections[0].orientation == WD_ORIENT.PORTRAIT
+    # A new Word section, with its own orientation, wherever the layout starts a new page.
+    turns = [part.page.landscape for part in plan.parts if part.new_page]
+    assert [s.orientation == WD_ORIENT.LANDSCAPE for s in word.sections[1:]] == turns
+    for section, part in zip(document.sections, plan.parts):
+        if section.table:
+            table = table_with_header(word, section.table.columns)
+            widths = [Twips(int(column.get(qn("w:w")))).cm for column in table._tbl.tblGrid.gridCol_lst]
+            assert widths == pytest.approx(part.table.widths, abs=0.01), section.heading
 
 
 # Opened in LibreOffice -----------------------------------------------------------------------------------------

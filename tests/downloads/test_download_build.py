@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from corpus_edits import give_phases_and_print_large
 from verktygsladan.content import load_handbook
 from verktygsladan.downloads import build
 from verktygsladan.downloads.build import DownloadFailed, build_downloads, method_zip_name
@@ -26,7 +27,7 @@ def expected_files(handbook) -> set[str]:
     files = set()
     for method in handbook.methods:
         for document in documents_for(method, handbook):
-            files |= {f"{method.slug}/{document.id}.{f.extension}" for f in FORMATS if f.applies_to(document)}
+            files |= {f"{method.slug}/{f.file_name(document.id)}" for f in FORMATS if f.applies_to(document)}
         files.add(f"{method.slug}/{method_zip_name(method)}")
     return files | {build.TOOLBOX_ZIP_PATH, build.PRINT_EDITION_PATH}
 
@@ -39,6 +40,25 @@ def test_every_document_in_every_format_plus_zips_and_print_edition(project):
     assert [f.path.rsplit(".", 1)[1] for f in downloads.by_document[checklist.id]] == ["docx", "odt", "pdf", "xlsx"]
     assert [f.format_name for f in downloads.by_document[checklist.id]] == ["Word", "OpenDocument", "PDF", "Excel"]
     assert all(f.size == len(downloads.files[f.path]) for fs in downloads.by_document.values() for f in fs)
+
+
+def test_a_template_printed_large_also_comes_as_an_a3_pdf_listed_and_zipped_like_any_download(project):
+    give_phases_and_print_large(project)
+    handbook = load_handbook(project)
+    downloads = build_downloads(handbook, project, print_edition=False)
+    assert set(downloads.files) == expected_files(handbook) - {build.PRINT_EDITION_PATH}
+    method = handbook.method("exempel")
+    (large,) = [f for f in FORMATS if f.only_for_print_large]
+    template, checklist = method.templates[0], method.checklists[0]
+    (a3,) = [f for f in downloads.by_document[template.id] if f.format_name == large.name]
+    assert a3.path == f"exempel/{large.file_name(template.id)}" and a3.path.endswith("-a3.pdf")
+    assert a3.format_description == large.description and a3.title == template.title
+    assert downloads.files[a3.path].startswith(b"%PDF")
+    assert large.name not in [f.format_name for f in downloads.by_document[checklist.id]]
+    method_zip = zipfile.ZipFile(io.BytesIO(downloads.files[downloads.by_method["exempel"].path]))
+    toolbox = zipfile.ZipFile(io.BytesIO(downloads.files[build.TOOLBOX_ZIP_PATH]))
+    assert a3.path.split("/", 1)[1] in method_zip.namelist()
+    assert a3.path in toolbox.namelist()
 
 
 def test_zips_hold_every_file(project):

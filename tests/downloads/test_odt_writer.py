@@ -17,6 +17,7 @@ from odf import draw, form, office, style, table, text
 from odf.namespaces import DCNS, DRAWNS, FONS, FORMNS, METANS, OFFICENS, STYLENS, TABLENS, TEXTNS, XLINKNS, XMLNS
 
 from libreoffice import print_to_pdf, printed_text
+from verktygsladan.downloads.layout import layout
 from verktygsladan.downloads.model import HANDBOOK_NAME, LANGUAGE, LICENCE
 from verktygsladan.downloads.odt_writer import write
 from verktygsladan.downloads.rich_text import Block, Run
@@ -207,8 +208,8 @@ def test_package_is_an_opendocument_text(kind, request):
     manifest_ns = manifest.nsmap["manifest"]
     assert manifest.get(f"{{{manifest_ns}}}version") == "1.2"
     listed = {entry.get(f"{{{manifest_ns}}}full-path") for entry in manifest}
-    assert listed == {"/", "content.xml", "styles.xml", "meta.xml"}
-    for name in ("content.xml", "styles.xml", "meta.xml"):
+    assert listed == {"/", "content.xml", "styles.xml", "meta.xml", "settings.xml"}
+    for name in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
         root = etree.fromstring(archive.read(name))  # well-formed, every prefix declared
         assert root.get(f"{{{OFFICENS}}}version") == "1.2"
 
@@ -321,20 +322,39 @@ def test_guidance_has_its_own_visibly_different_style(template_odt, corpus_templ
     assert cm(properties(template_odt, "Vagledning", "paragraph")["margin-left"]) > 0
 
 
-def test_every_fill_in_label_is_followed_by_a_box_to_write_in(template_odt, corpus_template):
-    items = body(template_odt)
-    labels = [label for section in corpus_template.sections for label in section.fill_in]
-    assert labels
-    for label in labels:
-        (index,) = [i for i, item in enumerate(items) if item.qname == (TEXTNS, "p") and plain(item) == label]
-        assert is_bold(template_odt, items[index])
-        box = items[index + 1]
-        assert box.qname == (TABLENS, "table")
-        _, rows = rows_of(box)
-        assert len(rows) == 1 and len(rows[0].childNodes) == 1 and cell_texts(rows[0]) == [""]
-        assert min_row_height(template_odt, rows[0]) >= 2
-        cell = properties(template_odt, rows[0].childNodes[0].getAttrNS(TABLENS, "style-name"), "table-cell")
-        assert all(cell[f"border-{side}"] != "none" for side in ("left", "right", "top", "bottom"))
+def labels_in(odt) -> list[str]:
+    """Fill-in labels: paragraphs in the "Fältetikett" style or a variant of it."""
+    return [plain(p) for p in odt.getElementsByType(text.P)
+            if "Faltetikett" in (p.getAttrNS(TEXTNS, "style-name"),
+                                 odt.getStyleByName(p.getAttrNS(TEXTNS, "style-name")).getAttrNS(STYLENS,
+                                                                                                 "parent-style-name"))]
+
+
+def test_every_fill_in_field_is_a_box_with_its_label_at_the_top(template_odt, corpus_template):
+    sections = [section for section in corpus_template.sections if section.fill_in]
+    assert sections
+    assert labels_in(template_odt) == [label for section in sections for label in section.fill_in]
+    for section in sections:
+        # Bordered boxes stacked as the rows of one table, so Tab moves from box to box.
+        (boxes,) = [t for t in template_odt.getElementsByType(table.Table)
+                    if [cell_texts(row)[0] for row in rows_of(t)[1]] == list(section.fill_in)]
+        _, rows = rows_of(boxes)
+        for row in rows:
+            (cell,) = row.childNodes
+            assert is_bold(template_odt, cell.childNodes[0])
+            assert min_row_height(template_odt, row) >= 2
+            sides = properties(template_odt, cell.getAttrNS(TABLENS, "style-name"), "table-cell")
+            assert all(sides[f"border-{side}"] != "none" for side in ("left", "right", "bottom"))
+        first = properties(template_odt, rows[0].childNodes[0].getAttrNS(TABLENS, "style-name"), "table-cell")
+        assert first["border-top"] != "none"
+
+
+def test_writer_keeps_table_rows_with_the_next_as_word_does(checklist_bytes):
+    # Without this compatibility setting Writer ignores "keep with next" in table rows.
+    settings = etree.fromstring(zipfile.ZipFile(io.BytesIO(checklist_bytes)).read("settings.xml"))
+    config = settings.nsmap["config"]
+    (item,) = settings.findall(f".//{{{config}}}config-item[@{{{config}}}name='TableRowKeep']")
+    assert item.text == "true"
 
 
 def test_tables_have_repeated_bold_header_row_headings_and_room_to_write(template_odt, corpus_template):
@@ -391,16 +411,32 @@ def test_every_real_document_is_a_complete_odt_file(real_documents):
         if document.is_checklist:
             assert len(checkboxes(odt)) == len(document.items), document.id
             _, rows = rows_of(table_with_header(odt, CHECKLIST_HEADER))
-            assert [(texts[1], texts[2]) for texts in map(cell_texts, rows)] == [
-                (item.level or "", item.text) for item in document.items], document.id
+            # A phase's heading row is a single cell spanning the row.
+            seen = [(cell_texts(row)[0],) if spans_the_row(row) else tuple(cell_texts(row)[1:3]) for row in rows]
+            assert seen == expected_checklist_rows(document, lambda item: (item.level or "", item.text)), document.id
         else:
             assert headings(odt, 2) == [s.heading for s in document.sections], document.id
-            labels = paragraphs_in(odt, "Faltetikett")
-            assert labels == [label for s in document.sections for label in s.fill_in], document.id
+            assert labels_in(odt) == [label for s in document.sections for label in s.fill_in], document.id
             for section in (s for s in document.sections if s.table):
                 header, rows = rows_of(table_with_header(odt, section.table.columns))
                 assert len(header) == 1, document.id
                 assert [cell_texts(row)[0] for row in rows] == list(section.table.rows), document.id
+
+
+def spans_the_row(row) -> bool:
+    return row.childNodes[0].getAttrNS(TABLENS, "number-columns-spanned") == str(len(row.childNodes))
+
+
+def expected_checklist_rows(document, item_row) -> list[tuple]:
+    """The checklist's rows as the reader should see them: each phase's name on a row of its own
+    before the phase's items, when the items have phases."""
+    rows, phase = [], None
+    for item in document.items:
+        if item.phase and item.phase != phase:
+            rows.append((item.phase,))
+        phase = item.phase or phase
+        rows.append(item_row(item))
+    return rows
 
 
 def widest_template(real_documents):
@@ -417,16 +453,22 @@ def test_wide_tables_get_landscape_pages(real_documents):
         style_name = heading.getAttrNS(TEXTNS, "style-name")
         current = odt.getStyleByName(style_name).getAttrNS(STYLENS, "master-page-name") or current
         page_of[plain(heading)] = current
+    plan = layout(document)
     assert page_of[document.title] == "Standard"
-    for section in document.sections:
-        wide = section.table is not None and len(section.table.columns) > 5
-        assert page_of[section.heading] == ("Liggande" if wide else "Standard"), section.heading
+    for section, part in zip(document.sections, plan.parts):
+        assert page_of[section.heading] == ("Liggande" if part.page.landscape else "Standard"), section.heading
     assert "Liggande" in page_of.values()
-    # A wide table spans the landscape text width.
-    _, rows = rows_of(table_with_header(odt, max((s.table for s in document.sections if s.table),
-                                                  key=lambda t: len(t.columns)).columns))
-    grid = rows[0].parentNode
-    assert cm(properties(odt, grid.getAttrNS(TABLENS, "style-name"), "table")["width"]) == pytest.approx(25.7)
+    # Every table spans its page's text width, in the layout's column widths.
+    for section, part in zip(document.sections, plan.parts):
+        if not section.table:
+            continue
+        _, rows = rows_of(table_with_header(odt, section.table.columns))
+        grid = rows[0].parentNode
+        assert cm(properties(odt, grid.getAttrNS(TABLENS, "style-name"), "table")["width"]) == pytest.approx(
+            part.page.text_width, abs=0.01)
+        widths = [cm(properties(odt, column.getAttrNS(TABLENS, "style-name"), "table-column")["column-width"])
+                  for column in grid.getElementsByType(table.TableColumn)]
+        assert widths == pytest.approx(part.table.widths, abs=0.001), section.heading
 
 
 # Opened in LibreOffice -----------------------------------------------------------------------------------------

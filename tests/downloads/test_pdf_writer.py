@@ -11,19 +11,17 @@ import dataclasses
 import multiprocessing
 import os
 import re
-import subprocess
 import zlib
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from poppler import run, structure_tags
 from verktygsladan.downloads import pdf_writer
 from verktygsladan.downloads.model import LANGUAGE, LICENCE, Item, Section, Table
 
 
-def _run(tool: str, *args: str | Path) -> str:
-    return subprocess.run([tool, *map(str, args)], capture_output=True, text=True, check=True).stdout
 
 
 def _save(data: bytes, tmp_path: Path, name: str = "dokument.pdf") -> Path:
@@ -33,39 +31,20 @@ def _save(data: bytes, tmp_path: Path, name: str = "dokument.pdf") -> Path:
 
 
 def _info(path: Path) -> dict[str, str]:
-    lines = _run("pdfinfo", "-isodates", path).splitlines()
+    lines = run("pdfinfo", "-isodates", path).splitlines()
     return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
 
 
 def _page_sizes(path: Path) -> list[str]:
     pages = int(_info(path)["Pages"])
-    output = _run("pdfinfo", "-f", "1", "-l", str(pages), path)
+    output = run("pdfinfo", "-f", "1", "-l", str(pages), path)
     return re.findall(r"^Page\s+\d+ size:\s+(.*)$", output, re.MULTILINE)
 
 
 def _text(path: Path, *pages: int) -> str:
     """The PDF's text with line breaks and runs of spaces made single spaces."""
     page_range = ("-f", str(pages[0]), "-l", str(pages[-1])) if pages else ()
-    return " ".join(_run("pdftotext", *page_range, path, "-").split())
-
-
-def _tags(path: Path) -> list[tuple[str, str]]:
-    """(structure tag, text) of every tagged element that directly holds text.
-
-    pdfinfo prints the tag tree indented, text as one quoted Span per line.
-    """
-    lines = _run("pdfinfo", "-struct-text", path).splitlines()
-    found = []
-    for index, line in enumerate(lines):
-        indent = len(line) - len(line.lstrip())
-        texts = []
-        for span, text in zip(lines[index + 1::2], lines[index + 2::2]):
-            if span != " " * (indent + 2) + "Span (inline)" or not text.strip().startswith('"'):
-                break
-            texts.append(text.strip()[1:-1])
-        if texts:
-            found.append((line.split()[0], " ".join(texts)))
-    return found
+    return " ".join(run("pdftotext", *page_range, path, "-").split())
 
 
 def _pdf_objects(data: bytes) -> str:
@@ -132,7 +111,7 @@ def test_tagged_fillable_a4_with_embedded_fonts(which, request):
     assert info["Tagged"] == "yes"
     assert info["Form"] == "AcroForm"
     assert all(size.endswith("(A4)") for size in _page_sizes(path))
-    fonts = _run("pdffonts", path).splitlines()[2:]
+    fonts = run("pdffonts", path).splitlines()[2:]
     assert fonts and all("DejaVu-Sans" in font for font in fonts)
     assert all(font.split()[-5] == "yes" for font in fonts), "\n".join(fonts)
 
@@ -162,7 +141,7 @@ def test_footer_on_every_page(which, request):
 def test_template_has_title_method_intro_and_headings(corpus_template, template_pdf):
     _, path = template_pdf
     text = _text(path)
-    tags = _tags(path)
+    tags = structure_tags(path)
     assert ("H1", corpus_template.title) in tags
     assert f"Metod: {corpus_template.method_title}" in text
     assert corpus_template.description in text
@@ -178,7 +157,7 @@ def test_template_guidance_reads_as_guidance(corpus_template, template_pdf):
     for section in guided:
         assert f"Vägledning {' '.join(block.text for block in section.guidance)}" in text
     # Guidance is set in italic (the corpus template has no other italic text).
-    assert "DejaVu-Sans-Oblique" in _run("pdffonts", path)
+    assert "DejaVu-Sans-Oblique" in run("pdffonts", path)
 
 
 def test_template_fill_in_labels_have_a_text_field_each(corpus_template, template_pdf):
@@ -196,7 +175,7 @@ def test_template_table_has_headers_row_headings_and_fields_per_cell(corpus_temp
     data, path = template_pdf
     tables = [section.table for section in corpus_template.sections if section.table]
     assert tables
-    tags = _tags(path)
+    tags = structure_tags(path)
     fields = _fields(data)
     for table in tables:
         for column in table.columns:
@@ -233,7 +212,7 @@ def test_long_table_repeats_its_header_and_wide_table_turns_landscape(corpus_tem
 def test_checklist_items_with_level_and_checkbox(corpus_checklist, checklist_pdf):
     data, path = checklist_pdf
     text = _text(path)
-    assert ("H1", corpus_checklist.title) in _tags(path)
+    assert ("H1", corpus_checklist.title) in structure_tags(path)
     assert any(item.level for item in corpus_checklist.items)
     checkboxes = [name for kind, name in _fields(data) if kind == "Btn"]
     assert len(checkboxes) == len(corpus_checklist.items)
@@ -248,7 +227,7 @@ def test_checklist_has_legend_and_room_for_who_when_and_comment(corpus_checklist
     text = _text(path)
     for name, meaning in corpus_checklist.levels:
         assert f"{name}: {meaning}" in text
-    tags = _tags(path)
+    tags = structure_tags(path)
     for column in ("Klar", "Nivå", "Punkt", "Ansvarig", "Datum", "Kommentar"):
         assert ("TH", column) in tags
     fields = _fields(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import re
@@ -10,8 +11,10 @@ from xml.sax.saxutils import unescape
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from libreoffice import print_to_pdf, printed_text
+from verktygsladan.downloads.layout import layout
 from verktygsladan.downloads.model import LANGUAGE, LICENCE
 from verktygsladan.downloads.xlsx_writer import CHECKLIST_COLUMNS, STATUSES, write
 
@@ -94,9 +97,11 @@ def test_checklist_items_keep_swedish_letters(real_workbooks):
     assert checklists
     all_items = ""
     for document, book in checklists:
-        _, *rows = table_rows(book["Checklista"])
-        assert [row[2] for row in rows] == [item.text for item in document.items]
-        assert [row[1] for row in rows] == [item.level for item in document.items]
+        header, *rows = table_rows(book["Checklista"])
+        # Found by header text, as the checklist page's export finds them.
+        punkt, niva = header.index("Punkt"), header.index("Nivå")
+        assert [row[punkt] for row in rows] == [item.text for item in document.items]
+        assert [row[niva] for row in rows] == [item.level for item in document.items]
         all_items += "".join(item.text for item in document.items)
     assert {"å", "ä", "ö"} <= set(all_items)
 
@@ -322,3 +327,36 @@ def test_sheet_names_are_whole_words(real_workbooks):
             heading_words = next(s.heading for s in document.sections if s.table and
                                  s.heading.startswith(sheet.title.split(" (")[0])).split()
             assert sheet.title.split(" (")[0].split() == heading_words[:len(sheet.title.split(" (")[0].split())]
+
+
+def test_table_sheets_take_column_widths_and_orientation_from_the_layout(real_workbooks):
+    checked = 0
+    for document, data in real_workbooks:
+        if document.is_checklist:
+            continue
+        book = load(data)
+        plan = layout(document)
+        tables = [(section, part) for section, part in zip(document.sections, plan.parts) if section.table]
+        for (section, part), name in zip(tables, book.sheetnames[1:]):
+            sheet = book[name]
+            widths = [sheet.column_dimensions[get_column_letter(index)].width
+                      for index in range(1, len(section.table.columns) + 1)]
+            # The same proportions as the Word, OpenDocument and PDF tables.
+            assert [w / sum(widths) for w in widths] == pytest.approx(
+                [w / sum(part.table.widths) for w in part.table.widths], abs=0.005), name
+            assert sheet.page_setup.orientation == ("landscape" if part.page.landscape else "portrait"), name
+            checked += 1
+    assert checked > 10
+
+
+def test_a_checklist_with_phases_names_each_items_phase_and_keeps_every_other_header(corpus_checklist):
+    phases = ("Planbesked", "Detaljplan – uppstart")
+    items = tuple(dataclasses.replace(item, phase=phases[min(index, 1)])
+                  for index, item in enumerate(corpus_checklist.items))
+    sheet = load(write(dataclasses.replace(corpus_checklist, items=items)))["Checklista"]
+    header, *rows = table_rows(sheet)
+    assert [name for name in header if name != "Skede"] == COLUMNS
+    assert [row[header.index("Skede")] for row in rows] == [item.phase for item in items]
+    # The status list and the date check follow their columns wherever they are.
+    status = get_column_letter(header.index("Status") + 1)
+    assert str(validation_for(sheet, "list").sqref).startswith(f"{status}{header_row(sheet) + 1}:")

@@ -71,11 +71,16 @@ def test_method_page_lists_every_download_with_format_and_size(built_site, handb
         article = content(page(built_site, f"metoder/{method.slug}/"))
         for document in documents_for(method, handbook):
             for format_ in (f for f in FORMATS if f.applies_to(document)):
-                name = f"Ladda ned {document.title} som {format_.description}"
-                link = next((a for a in article.select("a") if text(a) == name), None)
-                assert link is not None, f"{method.slug}: länken \"{name}\" saknas"
-                file = built_site / "metoder" / method.slug / link["href"].split("/")[-1]
-                assert f"({format_.name}, {human_size(file.stat().st_size)})" in text(link.parent)
+                file_name = format_.file_name(document.id)
+                link = next((a for a in article.select("a[href]") if a["href"].split("/")[-1] == file_name), None)
+                assert link is not None, f"{method.slug}: ingen länk till {file_name}"
+                # The link's accessible name says which document and which format, whether the
+                # page lists one link per line or one row of formats per document.
+                name = text(link)
+                assert document.title in name, f"{method.slug}: {name}"
+                assert format_.description in name or name.endswith(format_.name), f"{method.slug}: {name}"
+                file = built_site / "metoder" / method.slug / file_name
+                assert human_size(file.stat().st_size) in text(link.parent)
 
 
 def test_overview_page_links_to_every_download(built_site):
@@ -118,15 +123,20 @@ def test_office_files_open_in_libreoffice_with_all_their_text(converted, handboo
         assert_reader_sees_document(pdf_text(pdf), documents[path.rsplit(".", 1)[0]], path)
 
 
-def test_every_pdf_is_tagged_a4_and_complete(built_site, handbook):
+def test_every_pdf_is_tagged_and_complete_on_a4_or_a3_to_print_large(built_site, handbook):
     documents = all_documents(handbook)
-    pdfs = sorted((built_site / "metoder").glob("*/*.pdf"))
-    assert len(pdfs) == len(documents)
-    for pdf in pdfs:
+    pdf_formats = [f for f in FORMATS if f.extension == "pdf"]
+    expected = {f"{key.split('/')[0]}/{f.file_name(document.id)}": (document, f)
+                for key, document in documents.items() for f in pdf_formats if f.applies_to(document)}
+    pdfs = {f"{p.parent.name}/{p.name}": p for p in (built_site / "metoder").glob("*/*.pdf")}
+    assert set(pdfs) == set(expected)
+    assert any(f.only_for_print_large for _, f in expected.values()), "ingen mall skrivs ut i A3"
+    for name, pdf in sorted(pdfs.items()):
+        document, format_ = expected[name]
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), pdf.name
-        assert "(A4)" in info, pdf.name
-        assert_reader_sees_document(pdf_text(pdf), documents[f"{pdf.parent.name}/{pdf.stem}"], pdf.name)
+        assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), name
+        assert ("(A3)" if format_.only_for_print_large else "(A4)") in info, name
+        assert_reader_sees_document(pdf_text(pdf), document, name)
 
 
 def test_print_edition_has_cover_contents_and_every_method(built_site, handbook):

@@ -96,13 +96,12 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
         for name, data in outputs[method.slug]:
             path = f"{method.slug}/{name}"
             downloads.files[path] = data
-            stem = name.rsplit(".", 1)[0]
             if name == method_zip_name(method):
                 title = f"alla mallar och checklistor för {method.short_title}"
                 downloads.by_method[method.slug] = _listed(path, data, ZIP, title)
             else:
-                document_file = _listed(path, data, format_for(name), titles[stem])
-                downloads.by_document.setdefault(stem, []).append(document_file)
+                document, format_ = _document_file(name, titles)
+                downloads.by_document.setdefault(document, []).append(_listed(path, data, format_, titles[document]))
     toolbox = _toolbox_zip(handbook, outputs)
     downloads.files[TOOLBOX_ZIP_PATH] = toolbox
     downloads.toolbox = _listed(TOOLBOX_ZIP_PATH, toolbox, ZIP, "alla mallar och checklistor i verktygslådan")
@@ -112,6 +111,14 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
         downloads.print_edition = _listed(PRINT_EDITION_PATH, pdf, format_for(PRINT_EDITION_PATH),
                                                "hela handboken (utskriftsutgåva)")
     return downloads
+
+
+def _document_file(name: str, ids) -> tuple[str, Format]:
+    """Which document a file holds, and in which format: "ska-matris-a3.pdf" is ska-matris in PDF A3,
+    unless a document is itself called "ska-matris-a3"."""
+    matches = [(name[: -len(f"{f.suffix}.{f.extension}")], f) for f in FORMATS
+               if name.endswith(f"{f.suffix}.{f.extension}")]
+    return max(((document, f) for document, f in matches if document in ids), key=lambda match: len(match[1].suffix))
 
 
 def _listed(path: str, data: bytes, format_: Format, title: str) -> DownloadFile:
@@ -131,7 +138,7 @@ def method_files(method: Method, handbook: Handbook, site_url: str = "") -> list
                 raise DownloadFailed(
                     f"Kunde inte skapa {format_.description} för {document.kind.lower()}en \"{document.title}\" "
                     f"i metoden \"{method.title}\" ({method.source_file}): {error}") from error
-            files.append((f"{document.id}.{format_.extension}", data))
+            files.append((format_.file_name(document.id), data))
     if files:
         files.append((method_zip_name(method), build_zip(files, method_date(method))))
     return files

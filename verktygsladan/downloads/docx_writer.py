@@ -5,7 +5,8 @@ built as WordprocessingML with its OxmlElement: checkbox content controls (so
 a checklist can be ticked in Word), the "Sida X av Y" fields, hyperlinks, the
 repeating table headers and the extra style definitions. The file must open
 in Word without repair and read the same in LibreOffice, so only
-long-standing, widely supported markup is used.
+long-standing, widely supported markup is used. Pages, column widths, fonts
+and what stays together on a page come from the layout model (layout.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -28,24 +29,12 @@ from docx.shared import Cm, Length, Pt, RGBColor, Twips
 from docx.table import Table as WordTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
+from .layout import ChecklistLayout, DocumentLayout, Fonts, Page, Part, TableLayout, layout
 from .model import HANDBOOK_NAME, LANGUAGE, LICENCE, LOGO_HEIGHT_CM, SOURCE_NOTE, Document, Section, Table
 from .reproducible import repack_zip
 from .rich_text import Block, Run
-
-PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)
-MARGIN = Cm(2)
-# The footer holds two lines of source and licence plus the page number.
-BOTTOM_MARGIN = Cm(2.5)
-# Wider tables get a landscape page so their columns stay wide enough to write in.
-MAX_PORTRAIT_COLUMNS = 5
-
-FIELD_HEIGHT = Cm(2.2)
-TABLE_ROW_HEIGHT = Cm(1.2)
-CHECKLIST_ROW_HEIGHT = Cm(1.0)
-TABLE_FONT_SIZE, WIDE_TABLE_FONT_SIZE = Pt(10), Pt(9)
-HEADER_FILL = "DCE6F0"
-GREY = RGBColor(0x59, 0x59, 0x59)
 
 # Word's own checkbox glyphs and font; LibreOffice substitutes a font with the same glyphs.
 CHECKBOX_FONT = "MS Gothic"
@@ -57,39 +46,48 @@ W14_NAMESPACE = "http://schemas.microsoft.com/office/word/2010/wordml"
 GUIDANCE_STYLE = "Vägledning"
 GUIDANCE_INDENT, LIST_INDENT = Twips(227), Twips(360)
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
-_STYLES = (
-    # Guidance is help for the person filling in, not content: a grey, italic, shaded box.
-    f"""<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="Vagledning">
-      <w:name w:val="{GUIDANCE_STYLE}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
-      <w:pPr>
-        <w:pBdr><w:left w:val="single" w:sz="24" w:space="6" w:color="8EAADB"/></w:pBdr>
-        <w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>
-        <w:spacing w:before="0" w:after="120"/>
-        <w:ind w:left="{GUIDANCE_INDENT.twips}" w:right="113"/>
-      </w:pPr>
-      <w:rPr><w:i/><w:iCs/><w:color w:val="595959"/></w:rPr>
-    </w:style>""",
-    f"""<w:style {nsdecls("w")} w:type="character" w:styleId="Hyperlink">
-      <w:name w:val="Hyperlink"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
-      <w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>
-    </w:style>""",
-)
+# DejaVu Sans's PANOSE classification: what Word matches a substitute by where the font is missing.
+_PANOSE = "020B0603030804020204"
+
+
+def _extra_styles(plan: DocumentLayout) -> tuple[str, ...]:
+    colours, fonts = plan.colours, plan.fonts
+    return (
+        # Guidance is help for the person filling in, not content: a grey, italic, shaded box.
+        f"""<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="Vagledning">
+          <w:name w:val="{GUIDANCE_STYLE}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+          <w:pPr>
+            <w:pBdr><w:left w:val="single" w:sz="24" w:space="6" w:color="{colours.guidance_rule}"/></w:pBdr>
+            <w:shd w:val="clear" w:color="auto" w:fill="{colours.guidance_fill}"/>
+            <w:spacing w:before="0" w:after="{round(plan.spacing.paragraph_after * 20)}"/>
+            <w:ind w:left="{GUIDANCE_INDENT.twips}" w:right="113"/>
+          </w:pPr>
+          <w:rPr><w:i/><w:iCs/><w:color w:val="{colours.quiet_text}"/><w:sz w:val="{_half_points(fonts.guidance)}"/>
+            <w:szCs w:val="{_half_points(fonts.guidance)}"/></w:rPr>
+        </w:style>""",
+        f"""<w:style {nsdecls("w")} w:type="character" w:styleId="Hyperlink">
+          <w:name w:val="Hyperlink"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+          <w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>
+        </w:style>""",
+    )
 
 
 def write(document: Document) -> bytes:
+    plan = layout(document)
     word = docx.Document()
     _require_w14_declared(word)
-    _set_up_styles(word)
+    _set_up_styles(word, plan)
+    _set_up_fonts(word, plan.fonts)
     _set_up_settings(word)
-    _set_up_page(word.sections[0], landscape=False)
+    _set_up_page(word.sections[0], plan.first_page)
     _write_footer(word.sections[0], document)
     _write_metadata(word, document)
     _drop_thumbnail(word)
 
-    body = _Body(word)
+    body = _Body(word, plan)
     body.title(document)
-    if document.is_checklist:
-        body.checklist(document)
+    if plan.checklist:
+        body.checklist(document, plan.checklist)
     else:
         body.template(document)
 
@@ -101,10 +99,10 @@ def write(document: Document) -> bytes:
 class _Body:
     """Writes the document's content; counts content-control ids so they stay unique and stable."""
 
-    def __init__(self, word: WordDocument) -> None:
+    def __init__(self, word: WordDocument, plan: DocumentLayout) -> None:
         self.word = word
+        self.plan = plan
         self.control_ids: Iterator[int] = itertools.count(1)
-        self.landscape = False
 
     def title(self, document: Document) -> None:
         logo = document.logo
@@ -112,8 +110,9 @@ class _Body:
             shape = self.word.add_picture(io.BytesIO(logo.data), height=Cm(LOGO_HEIGHT_CM))
             shape._inline.docPr.set("descr", logo.alt)
             shape._inline.docPr.set("name", "Logotyp")
-        self.word.add_heading(document.title, level=0)
+        self.word.add_heading(document.title, level=0).paragraph_format.keep_with_next = True
         method = self.word.add_paragraph()
+        method.paragraph_format.space_after = Pt(2 * self.plan.spacing.paragraph_after)
         method.add_run("Metod: ").bold = True
         method.add_run(document.method_title)
         self.blocks(document.intro)
@@ -121,59 +120,72 @@ class _Body:
     # --- templates ---
 
     def template(self, document: Document) -> None:
-        for section in document.sections:
-            self.orient_for(section)
+        for section, part in zip(document.sections, self.plan.parts):
+            if part.new_page:
+                _set_up_page(self.word.add_section(WD_SECTION.NEW_PAGE), part.page)
             self.word.add_heading(section.heading, level=1)
-            self.blocks(section.guidance, style=GUIDANCE_STYLE)
-            for label in section.fill_in:
-                self.fill_in(label, section.filled_in(label))
-            if section.table:
-                self.table(section.table, caption=section.heading)
+            self.blocks(section.guidance, style=GUIDANCE_STYLE, keep_with_next=part.guidance_keep_with_next,
+                        keep_together=True)
+            if section.fill_in:
+                self.fields(section, part)
+            if section.table and part.table:
+                self.table(section.table, part.table, caption=section.heading)
 
-    def orient_for(self, section: Section) -> None:
-        landscape = bool(section.table) and len(section.table.columns) > MAX_PORTRAIT_COLUMNS
-        if landscape != self.landscape:
-            _set_up_page(self.word.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
-            self.landscape = landscape
+    def fields(self, section: Section, part: Part) -> None:
+        """Each field a bordered box, its label at the top inside it, the boxes the rows of one table.
 
-    def fill_in(self, label: str, value: str = "") -> None:
-        heading = self.word.add_paragraph()
-        heading.paragraph_format.keep_with_next = True
-        heading.paragraph_format.space_before = Pt(6)
-        heading.paragraph_format.space_after = Pt(2)
-        heading.add_run(label).bold = True
-        # An empty bordered box: room to write by hand on paper, and to type in directly in
-        # Word and LibreOffice alike. (A text content control would add a "Skriv här"
-        # placeholder, but LibreOffice 7.4 turns it into an input field edited through a
-        # dialog, and the placeholder is printed on every unfilled form.)
-        box = self.word.add_table(rows=1, cols=1, style="Table Grid")
-        box.autofit = False
-        _set_row(box.rows[0], FIELD_HEIGHT)
-        _set_widths(box, [self.text_width])
-        _set_table_caption(box, label)
-        if value:
-            box.rows[0].cells[0].paragraphs[0].add_run(value)
-        self.word.add_paragraph().paragraph_format.space_after = Pt(0)
+        Room to write by hand on paper, and to type in directly in Word and LibreOffice alike,
+        Tab moving from box to box. (A text content control would add a "Skriv här"
+        placeholder, but LibreOffice 7.4 turns it into an input field edited through a
+        dialog, and the placeholder is printed on every unfilled form.) As rows of one table,
+        the boxes follow the same keep rules as any table's rows, in Word and LibreOffice alike.
+        """
+        boxes = self.word.add_table(rows=len(section.fill_in), cols=1, style="Table Grid")
+        boxes.autofit = False
+        _set_widths(boxes, [self.text_width])
+        for row, label, keep in zip(boxes.rows, section.fill_in, part.fields_keep_with_next):
+            cell = row.cells[0]
+            _cell_text(cell, label, bold=True)
+            value = section.filled_in(label)
+            if value:
+                cell.add_paragraph(value)
+            _set_row(row, Cm(self.plan.room.field_height), keep_with_next=keep)
+        _set_table_caption(boxes, section.heading)
+        self.spacer()
 
-    def table(self, table: Table, caption: str) -> None:
+    def spacer(self, keep_with_next: bool = False) -> None:
+        # A paragraph between two tables keeps Word from joining them; it is exactly the space after a block.
+        spacer = self.word.add_paragraph().paragraph_format
+        spacer.space_before = spacer.space_after = Pt(0)
+        spacer.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        spacer.line_spacing = Pt(self.plan.spacing.block_after)
+        spacer.keep_with_next = keep_with_next
+
+    def table(self, table: Table, shape: TableLayout, caption: str) -> None:
         grid = self.word.add_table(rows=1 + len(table.rows), cols=len(table.columns), style="Table Grid")
         grid.autofit = False
-        # Pre-filled row headings are often a few words long; their column gets a little more room.
-        weights = [1.5 if table.row_headings else 1] + [1] * (len(table.columns) - 1)
-        _set_widths(grid, [Length(self.text_width * weight // sum(weights)) for weight in weights])
-        _write_header_row(grid.rows[0], table.columns)
-        for row, heading in zip(grid.rows[1:], table.rows):
-            _set_row(row, TABLE_ROW_HEIGHT)
-            _cell_text(row.cells[0], heading)
-        _set_font_size(grid, TABLE_FONT_SIZE if len(table.columns) <= MAX_PORTRAIT_COLUMNS else WIDE_TABLE_FONT_SIZE)
+        _set_widths(grid, [Cm(width) for width in shape.widths])
+        self.header_row(grid.rows[0], table.columns)
+        for row, heading, keep in zip(grid.rows[1:], table.rows, shape.keep_with_next):
+            _set_row(row, Cm(shape.row_height), keep_with_next=keep)
+            _cell_text(row.cells[0], heading, bold=True)
+            if heading:
+                _shade(row.cells[0], self.plan.colours.row_heading_fill)
+        _set_font_size(grid, Pt(self.plan.fonts.table))
         _set_table_caption(grid, caption)
-        self.word.add_paragraph()
+        self.spacer()
+
+    def header_row(self, row: _Row, columns) -> None:
+        # Repeated at the top of every page the table runs onto, and never left alone at the foot of one.
+        _set_row(row, None, header=True, keep_with_next=True)
+        for cell, column in zip(row.cells, columns):
+            _cell_text(cell, column, bold=True)
+            _shade(cell, self.plan.colours.header_fill)
 
     # --- checklists ---
 
-    def checklist(self, document: Document) -> None:
-        with_levels = any(item.level for item in document.items)
-        if with_levels and document.levels:
+    def checklist(self, document: Document, shape: ChecklistLayout) -> None:
+        if shape.with_levels and document.levels:
             self.word.add_heading("Nivåer", level=1)
             for name, meaning in document.levels:
                 paragraph = self.word.add_paragraph()
@@ -182,30 +194,36 @@ class _Body:
                     paragraph.add_run(f" – {meaning}")
         self.word.add_heading("Punkter", level=1)
         # The level is written out in its own column, so it never depends on colour.
-        level_column = [("Nivå", Cm(1.5))] if with_levels else []
-        columns = [("Klar", Cm(1.4)), *level_column, ("Punkt", Cm(6.5) if with_levels else Cm(8.0)),
-                   ("Ansvarig", Cm(2.6)), ("Datum", Cm(2.0)), ("Kommentar", Cm(3.0))]
-        names = [name for name, _ in columns]
-        grid = self.word.add_table(rows=1 + len(document.items), cols=len(columns), style="Table Grid")
+        names = [column.header for column in shape.table.columns]
+        grid = self.word.add_table(rows=1 + len(shape.rows), cols=len(names), style="Table Grid")
         grid.autofit = False
-        _set_widths(grid, [width for _, width in columns])
-        _write_header_row(grid.rows[0], names)
-        for row, item in zip(grid.rows[1:], document.items):
-            _set_row(row, CHECKLIST_ROW_HEIGHT)
+        _set_widths(grid, [Cm(width) for width in shape.table.widths])
+        self.header_row(grid.rows[0], names)
+        for row, line, keep in zip(grid.rows[1:], shape.rows, shape.table.keep_with_next):
+            if line.is_group:
+                # The phase's name across the whole row, above its items.
+                cell = row.cells[0].merge(row.cells[-1])
+                _cell_text(cell, line.text, bold=True)
+                _shade(cell, self.plan.colours.group_fill)
+                _set_row(row, None, keep_with_next=keep)
+                continue
+            _set_row(row, Cm(shape.table.row_height), keep_with_next=keep)
             box = row.cells[0].paragraphs[0]
             box.alignment = WD_ALIGN_PARAGRAPH.CENTER
             box._p.append(_checkbox(next(self.control_ids)))
-            if with_levels:
-                _cell_text(row.cells[1], item.level or "")
-            _cell_text(row.cells[names.index("Punkt")], item.text)
-        _set_font_size(grid, TABLE_FONT_SIZE)
+            if shape.with_levels:
+                _cell_text(row.cells[1], line.item.level or "")
+            _cell_text(row.cells[names.index("Punkt")], line.text)
+        _set_font_size(grid, Pt(self.plan.fonts.table))
         _set_table_caption(grid, document.title)
 
     # --- rich text ---
 
-    def blocks(self, blocks: tuple[Block, ...], style: str | None = None) -> None:
+    def blocks(self, blocks: tuple[Block, ...], style: str | None = None, keep_with_next: bool = False,
+               keep_together: bool = False) -> None:
+        """`keep_together` keeps the blocks on one page; `keep_with_next` keeps the last with what follows."""
         numbering = None
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if block.kind == "paragraph":
                 paragraph = self.word.add_paragraph(style=style)
             else:
@@ -223,6 +241,11 @@ class _Body:
                 paragraph.paragraph_format.first_line_indent = -LIST_INDENT
             if block.kind != "number":
                 numbering = None
+            if keep_together:
+                paragraph.paragraph_format.keep_together = True
+                paragraph.paragraph_format.keep_with_next = keep_with_next or index < len(blocks) - 1
+            elif keep_with_next:
+                paragraph.paragraph_format.keep_with_next = True
             for run in block.runs:
                 _add_run(paragraph, run)
 
@@ -302,23 +325,26 @@ def _sub(parent, tag: str, attributes: dict[str, str] | None = None):
 # --- tables ---
 
 
-def _write_header_row(row: _Row, columns) -> None:
-    _set_row(row, None, header=True)
-    for cell, column in zip(row.cells, columns):
-        _cell_text(cell, column, bold=True)
-        _sub(cell._tc.get_or_add_tcPr(), "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": HEADER_FILL})
+def _shade(cell: _Cell, fill: str) -> None:
+    _sub(cell._tc.get_or_add_tcPr(), "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
 
 
-def _set_row(row: _Row, height: Length | None, *, header: bool = False) -> None:
+def _set_row(row: _Row, height: Length | None, *, header: bool = False, keep_with_next: bool = False) -> None:
     # Schema order inside w:trPr: cantSplit, trHeight, tblHeader.
     if height is not None:
         row.height = height
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     properties = row._tr.get_or_add_trPr()
+    # A row split over two pages is hard to write in, so every row stays whole.
     properties.insert(0, OxmlElement("w:cantSplit"))
     if header:
         # Repeated at the top of every page the table runs onto.
         properties.append(OxmlElement("w:tblHeader"))
+    if keep_with_next:
+        # Word keeps a row with the next when every paragraph in it does; LibreOffice reads it the same way.
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _set_widths(table: WordTable, widths: list[Length]) -> None:
@@ -375,12 +401,12 @@ def _set_list(paragraph: Paragraph, num_id: int) -> None:
 # --- page, footer, styles, settings, metadata ---
 
 
-def _set_up_page(section: WordSection, *, landscape: bool) -> None:
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else (PAGE_WIDTH, PAGE_HEIGHT)
-    section.left_margin = section.right_margin = section.top_margin = MARGIN
-    section.bottom_margin = BOTTOM_MARGIN
-    section.header_distance = section.footer_distance = Cm(1)
+def _set_up_page(section: WordSection, page: Page) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(page.width), Cm(page.height)
+    section.left_margin = section.right_margin = section.top_margin = Cm(page.margin)
+    section.bottom_margin = Cm(page.bottom_margin)
+    section.header_distance = section.footer_distance = Cm(page.footer_distance)
 
 
 def _write_footer(section: WordSection, document: Document) -> None:
@@ -401,24 +427,70 @@ def _write_footer(section: WordSection, document: Document) -> None:
     _add_field(pages, "NUMPAGES", "1")
 
 
-def _set_up_styles(word: WordDocument) -> None:
+def _half_points(size: float) -> int:
+    return round(size * 2)
+
+
+def _set_up_styles(word: WordDocument, plan: DocumentLayout) -> None:
+    fonts, spacing = plan.fonts, plan.spacing
     styles = word.styles.element
     # Swedish for spelling, hyphenation and screen readers, as the default of every style.
     for lang in styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
         lang.set(qn("w:val"), LANGUAGE)
+    # Paragraph spacing and line height as the layout has them, for every paragraph and table.
+    for default in styles.xpath("w:docDefaults/w:pPrDefault/w:pPr/w:spacing | "
+                                'w:style[@w:styleId="TableGrid"]/w:pPr/w:spacing'):
+        default.set(qn("w:line"), str(round(240 * fonts.line_spacing)))
+        default.set(qn("w:lineRule"), "auto")
+    for default in styles.xpath("w:docDefaults/w:pPrDefault/w:pPr/w:spacing"):
+        default.set(qn("w:after"), str(round(spacing.paragraph_after * 20)))
     normal = word.styles["Normal"]
-    # The template's body font is a serif; forms read better in the sans-serif of its headings.
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
+    normal.font.size = Pt(fonts.body)
     _sub(normal.element.get_or_add_rPr(), "w:lang", {"w:val": LANGUAGE})
+    near_black = RGBColor(0x11, 0x11, 0x11)
+    for name, size in (("Title", fonts.title), ("Heading 1", fonts.heading)):
+        heading = word.styles[name]
+        heading.font.size = Pt(size)
+        heading.font.bold = True
+        heading.font.color.rgb = near_black
+        heading.paragraph_format.keep_with_next = True
+    title = word.styles["Title"].paragraph_format
+    title.space_after = Pt(spacing.paragraph_after)
+    # The template's rule under the title and its letter-spacing: the title is text like any other.
+    for extra in word.styles["Title"].element.xpath("w:pPr/w:pBdr | w:rPr/w:spacing | w:rPr/w:kern"):
+        extra.getparent().remove(extra)
+    heading = word.styles["Heading 1"].paragraph_format
+    heading.space_before, heading.space_after = Pt(spacing.heading_before), Pt(spacing.heading_after)
     footer = word.styles["Footer"]
-    footer.font.size = Pt(8)
-    footer.font.color.rgb = GREY
-    for xml in _STYLES:
+    footer.font.size = Pt(fonts.footer)
+    footer.font.color.rgb = RGBColor.from_string(plan.colours.quiet_text)
+    for xml in _extra_styles(plan):
         styles.append(parse_xml(xml))
-    # Table text would otherwise touch the cell borders above and below it.
-    for margin in styles.xpath('w:style[@w:styleId="TableGrid"]/w:tblPr/w:tblCellMar/*[self::w:top or self::w:bottom]'):
-        margin.set(qn("w:w"), "57")
+    # Table text would otherwise touch the cell borders; the padding is the layout's.
+    margins = {"top": plan.room.cell_padding_vertical, "bottom": plan.room.cell_padding_vertical,
+               "left": plan.room.cell_padding, "right": plan.room.cell_padding}
+    for margin in styles.xpath('w:style[@w:styleId="TableGrid"]/w:tblPr/w:tblCellMar/*'):
+        side = margin.tag.rsplit("}", 1)[1]
+        margin.set(qn("w:w"), str(Cm(margins[side]).twips))
+
+
+def _set_up_fonts(word: WordDocument, fonts: Fonts) -> None:
+    """One family in every style: the template's theme fonts (Calibri, Cambria) would otherwise win."""
+    styles = word.styles.element
+    for element in styles.xpath(".//w:rFonts"):
+        for attribute in [name for name in element.attrib if name.endswith("Theme") or name.endswith("theme")]:
+            del element.attrib[attribute]
+        for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+            element.set(qn(f"w:{script}"), fonts.family)
+    # Where Word lacks the family, the font table names the substitute and the kind of face to match.
+    table = next(part for part in word.part.package.parts if part.partname == "/word/fontTable.xml")
+    root = etree.fromstring(table.blob)
+    root.insert(0, parse_xml(
+        f'<w:font {nsdecls("w")} w:name="{fonts.family}"><w:altName w:val="{fonts.fallback}"/>'
+        f'<w:panose1 w:val="{_PANOSE}"/><w:charset w:val="00"/><w:family w:val="swiss"/>'
+        '<w:pitch w:val="variable"/></w:font>'))
+    # python-docx keeps the font table as a plain part with no API: its bytes are replaced whole.
+    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _set_up_settings(word: WordDocument) -> None:

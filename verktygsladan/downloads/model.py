@@ -52,6 +52,8 @@ class Section:
 class Item:
     text: str
     level: str | None  # the level's name as readers see it, e.g. "Ska"
+    # The planning phase's name as readers see it ("Detaljplan – uppstart"), when the checklist has phases.
+    phase: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class Document:
     # The edition's organisation ("Lerums kommun") and logo; empty in the regional handbook.
     organisation: str = ""
     logo: DocumentLogo | None = None
+    # A template printed large and worked on around a table: it also comes as an A3 PDF.
+    print_large: bool = False
 
     @property
     def is_checklist(self) -> bool:
@@ -108,6 +112,15 @@ class Document:
     @property
     def description(self) -> str:
         return " ".join(block.text for block in self.intro)
+
+
+def cell_name(row: str, column: str) -> str:
+    """A table cell's name for a screen reader, "Trygghet, Nuläge". A row heading that is a question
+    already ends a sentence, so no comma is added after its question mark."""
+    return f"{row} {column}" if row.rstrip().endswith(_SENTENCE_END) else f"{row}, {column}"
+
+
+_SENTENCE_END = (".", "?", "!", ":", "…")
 
 
 def method_date(method: Method) -> datetime.date:
@@ -170,19 +183,23 @@ def _template(template: Template, common: dict) -> Document:
         for section in template.sections
     )
     return Document(id=template.id, kind="Mall", title=template.title, intro=blocks_from_markdown(template.description),
-                    sections=sections, items=(), levels=(), **common)
+                    sections=sections, items=(), levels=(), print_large=bool(template.print_large), **common)
 
 
 def _checklist(checklist: Checklist, method: Method, handbook: Handbook, levels: tuple, common: dict) -> Document:
     level = lambda item: handbook.vocabulary.name("checklist_levels", item.level) if item.level else None  # noqa: E731
-    items = tuple(Item(item.text, level(item)) for item in checklist.items)
+    phase = lambda item: handbook.vocabulary.name("phases", item.phase) if item.phase else None  # noqa: E731
+    items = tuple(Item(item.text, level(item), phase(item)) for item in checklist.items)
     if method.local is not None:
-        # Said in the text itself, so that every format shows whose item it is.
-        items += tuple(Item(f"I {common['organisation']}: {item.text}", level(item))
+        # Said in the text itself, so that every format shows whose item it is. In a checklist grouped
+        # by phase they are a group of their own, named as the web page names it.
+        local = f"I {common['organisation']}"
+        group = local if any(item.phase for item in checklist.items) else None
+        items += tuple(Item(f"{local}: {item.text}", level(item), group)
                        for item in method.local.checklist_items if item.checklist == checklist.id)
     intro = blocks_from_markdown(checklist.description) if checklist.description else ()
     return Document(id=checklist.id, kind="Checklista", title=checklist.title, intro=intro, sections=(),
                     items=items, levels=levels, **common)
 
 
-__all__ = ["Block", "Document", "Item", "Section", "Table", "documents_for", "method_date"]
+__all__ = ["Block", "Document", "Item", "Section", "Table", "cell_name", "documents_for", "method_date"]

@@ -4,8 +4,9 @@ The file is a working document: headings are real outline headings (so the
 navigator and a PDF export get a structure), guidance has its own paragraph
 style "Vägledning", every field to fill in is a bordered box with room to
 write, tables repeat their header row on every page, and each checklist item
-has a form checkbox that is ticked with a click in Writer. A section whose
-table is too wide for a portrait page is set on landscape pages.
+has a form checkbox that is ticked with a click in Writer. Pages, column
+widths, fonts and what stays together on a page come from the layout model
+(layout.py), as in the Word and PDF files.
 """
 
 from __future__ import annotations
@@ -14,29 +15,20 @@ import io
 import re
 import zipfile
 
-from odf import dc, draw, form, meta, namespaces, office, style, svg, table, teletype, text
+from odf import config, dc, draw, form, meta, namespaces, office, style, svg, table, teletype, text
+from odf.namespaces import TABLENS
 from odf.opendocument import OpenDocumentText
 
+from .layout import BORDER_WIDTH, ChecklistLayout, Colours, DocumentLayout, Fonts, Page, Part, TableLayout, layout
 from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Section, Table
 from .reproducible import repack_zip
 from .rich_text import Block, Run
 
-FONT = "Liberation Sans"
-GREY = "#595959"  # 7:1 contrast on white: readable, yet visibly quieter than the content
-BORDER = "0.5pt solid #000000"
-HEADER_SHADE = "#e7e6e6"
+BORDER = f"{BORDER_WIDTH}pt solid #{Colours().border}"
 
-PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 21.0, 29.7, 2.0  # A4, centimetres
 PORTRAIT, LANDSCAPE = "Standard", "Liggande"  # master pages; Writer starts every document on "Standard"
-TEXT_WIDTH = {PORTRAIT: PAGE_WIDTH - 2 * MARGIN, LANDSCAPE: PAGE_HEIGHT - 2 * MARGIN}
-# With more columns than this, a portrait page leaves each column too narrow to write in.
-MAX_PORTRAIT_COLUMNS = 5
-
-CHECKLIST_COLUMNS = ("Klar", "Nivå", "Punkt", "Ansvarig", "Datum", "Kommentar")
-CHECKLIST_WIDTHS = (1.2, 1.4, 6.4, 2.4, 2.0, 3.6)  # centimetres; they fill the portrait text width
 CHECKBOX_SIZE = "0.5cm"
-
-ROW_HEIGHT = {"Faltrad": "2.2cm", "Skrivrad": "1.2cm", "Checkrad": "1.0cm"}
+FOOTER_GAP = 0.4  # centimetres between the body and the footer
 
 LIST_STYLES = {  # (paragraph style, block kind) -> list style; guidance lists share the guidance indent
     ("Text_20_body", "bullet"): "Punktlista", ("Text_20_body", "number"): "Nummerlista",
@@ -46,12 +38,24 @@ GUIDANCE_INDENT = 0.6  # centimetres
 
 
 def write(document: Document) -> bytes:
+    plan = layout(document)
     odt = OpenDocumentText()
     _add_metadata(odt, document)
-    _add_styles(odt)
-    _add_pages(odt, document)
-    _Body(odt).write(document)
+    _add_settings(odt)
+    _add_styles(odt, plan)
+    _add_pages(odt, document, plan)
+    _Body(odt, plan).write(document)
     return _package(odt, document)
+
+
+def _add_settings(odt: OpenDocumentText) -> None:
+    # Writer keeps a table row with the next one when every paragraph in it is "keep with next",
+    # as Word does, only with this compatibility setting; without it rows could be left alone on a page.
+    settings = config.ConfigItemSet(name="ooo:configuration-settings")
+    keep = config.ConfigItem(name="TableRowKeep", type="boolean")
+    keep.addText("true")
+    settings.addElement(keep)
+    odt.settings.addElement(settings)
 
 
 # Metadata ------------------------------------------------------------------
@@ -73,21 +77,23 @@ def _add_metadata(odt: OpenDocumentText, document: Document) -> None:
 
 # Styles --------------------------------------------------------------------
 
-def _add_styles(odt: OpenDocumentText) -> None:
-    odt.fontfacedecls.addElement(style.FontFace(name=FONT, fontfamily=f"'{FONT}'",
+def _add_styles(odt: OpenDocumentText, plan: DocumentLayout) -> None:
+    family = plan.fonts.family
+    odt.fontfacedecls.addElement(style.FontFace(name=family, fontfamily=f"'{family}'",
                                                 fontfamilygeneric="swiss", fontpitch="variable"))
-    for element in (_default_paragraph_style(), *_paragraph_styles(), _link_style(), *_list_styles(),
+    for element in (_default_paragraph_style(plan.fonts), *_paragraph_styles(plan), _link_style(), *_list_styles(),
                     _outline_style()):
         odt.styles.addElement(element)
-    for element in (*_text_styles(), *_table_styles(), *_cell_styles(), *_row_styles(), *_page_switch_styles(),
-                    _checkbox_style()):
+    for element in (*_text_styles(), *_table_styles(plan), *_cell_styles(plan), *_row_styles(plan),
+                    *_page_switch_styles(), _checkbox_style()):
         odt.automaticstyles.addElement(element)
 
 
-def _default_paragraph_style() -> style.DefaultStyle:
+def _default_paragraph_style(fonts: Fonts) -> style.DefaultStyle:
     language, country = LANGUAGE.split("-")
     default = style.DefaultStyle(family="paragraph")
-    default.addElement(style.TextProperties(fontname=FONT, fontsize="11pt", language=language, country=country))
+    default.addElement(style.TextProperties(fontname=fonts.family, fontsize=f"{fonts.body}pt", language=language,
+                                            country=country))
     return default
 
 
@@ -103,32 +109,38 @@ def _paragraph_style(name: str, display: str, parent: str | None, *, paragraph: 
     return element
 
 
-def _paragraph_styles() -> list[style.Style]:
+def _paragraph_styles(plan: DocumentLayout) -> list[style.Style]:
+    fonts, spacing = plan.fonts, plan.spacing
+    line = f"{round(fonts.line_spacing * 100)}%"
+    grey = f"#{plan.colours.quiet_text}"
     # Writer's own names where one exists, so Writer treats them as its built-in (translated) styles.
     return [
-        _paragraph_style("Standard", "Standard", None),
+        _paragraph_style("Standard", "Standard", None, paragraph=dict(lineheight=line)),
         _paragraph_style("Text_20_body", "Text body", "Standard",
-                         paragraph=dict(margintop="0cm", marginbottom="0.2cm", lineheight="115%")),
+                         paragraph=dict(margintop="0cm", marginbottom=f"{spacing.paragraph_after}pt")),
         _paragraph_style("Heading", "Heading", "Standard", nextstylename="Text_20_body",
-                         paragraph=dict(margintop="0.45cm", marginbottom="0.2cm", keepwithnext="always"),
+                         paragraph=dict(margintop=f"{spacing.heading_before}pt",
+                                        marginbottom=f"{spacing.heading_after}pt", keepwithnext="always"),
                          text_props=dict(fontweight="bold")),
         _paragraph_style("Heading_20_1", "Heading 1", "Heading", defaultoutlinelevel="1",
-                         text_props=dict(fontsize="18pt")),
+                         paragraph=dict(margintop="0cm"), text_props=dict(fontsize=f"{fonts.title}pt")),
         _paragraph_style("Heading_20_2", "Heading 2", "Heading", defaultoutlinelevel="2",
-                         text_props=dict(fontsize="14pt")),
-        _paragraph_style("Metodrad", "Metodrad", "Text_20_body", paragraph=dict(marginbottom="0.4cm"),
-                         text_props=dict(fontsize="12pt")),
+                         text_props=dict(fontsize=f"{fonts.heading}pt")),
+        _paragraph_style("Metodrad", "Metodrad", "Text_20_body",
+                         paragraph=dict(marginbottom=f"{2 * spacing.paragraph_after}pt")),
+        # Guidance is never split, and belongs to what follows it: the fields or the table.
         _paragraph_style("Vagledning", "Vägledning", "Text_20_body",
-                         paragraph=dict(marginleft=f"{GUIDANCE_INDENT}cm"),
-                         text_props=dict(fontstyle="italic", color=GREY)),
-        _paragraph_style("Faltetikett", "Fältetikett", "Text_20_body",
-                         paragraph=dict(margintop="0.3cm", marginbottom="0.1cm", keepwithnext="always"),
-                         text_props=dict(fontweight="bold")),
-        _paragraph_style("Table_20_Contents", "Table Contents", "Standard", text_props=dict(fontsize="10pt")),
+                         paragraph=dict(marginleft=f"{GUIDANCE_INDENT}cm", keepwithnext="always", keeptogether="always",
+                                        backgroundcolor=f"#{plan.colours.guidance_fill}"),
+                         text_props=dict(fontstyle="italic", color=grey, fontsize=f"{fonts.guidance}pt")),
+        _paragraph_style("Faltetikett", "Fältetikett", "Table_20_Contents",
+                         text_props=dict(fontweight="bold", fontsize=f"{fonts.body}pt")),
+        _paragraph_style("Table_20_Contents", "Table Contents", "Standard",
+                         text_props=dict(fontsize=f"{fonts.table}pt")),
         _paragraph_style("Table_20_Heading", "Table Heading", "Table_20_Contents",
                          text_props=dict(fontweight="bold")),
-        _paragraph_style("Footer", "Footer", "Standard", paragraph=dict(textalign="center"),
-                         text_props=dict(fontsize="8pt", color=GREY)),
+        _paragraph_style("Footer", "Footer", "Standard", paragraph=dict(textalign="center", lineheight="100%"),
+                         text_props=dict(fontsize=f"{fonts.footer}pt", color=grey)),
     ]
 
 
@@ -180,51 +192,86 @@ def _automatic_style(name: str, family: str, *properties, **attributes) -> style
 
 
 def _text_styles() -> list[style.Style]:
-    return [
+    styles = [
         _automatic_style("Fet", "text", style.TextProperties(fontweight="bold")),
         _automatic_style("Kursiv", "text", style.TextProperties(fontstyle="italic")),
         _automatic_style("FetKursiv", "text", style.TextProperties(fontweight="bold", fontstyle="italic")),
-        _automatic_style("Mitten", "paragraph", style.ParagraphProperties(textalign="center"),
-                         parentstylename="Table_20_Contents"),
     ]
+    # Table paragraphs in a row that stays with the next one carry "keep with next" (see _add_settings).
+    # The last paragraph of guidance with nothing after it in its section lets the page break after it.
+    styles.append(_automatic_style("VagledningSist", "paragraph", style.ParagraphProperties(keepwithnext="auto"),
+                                   parentstylename="Vagledning"))
+    for name, parent, centred in (("Mitten", "Table_20_Contents", True), ("Cell", "Table_20_Contents", False),
+                                  ("Cellrubrik", "Table_20_Heading", False), ("Faltetikett", "Faltetikett", False)):
+        for keep in (False, True):
+            if name == parent and not keep:
+                continue  # the named style itself
+            properties = dict(textalign="center") if centred else {}
+            if keep:
+                properties["keepwithnext"] = "always"
+            styles.append(_automatic_style(name + ("Hall" if keep else ""), "paragraph",
+                                           style.ParagraphProperties(**properties), parentstylename=parent))
+    return styles
 
 
-def _table_styles() -> list[style.Style]:
-    return [_automatic_style(f"Tabell{master}", "table",
-                             style.TableProperties(width=f"{width:.1f}cm", align="margins",
-                                                   margintop="0.1cm", marginbottom="0.3cm"))
-            for master, width in TEXT_WIDTH.items()]
+def _kept(paragraph_style: str, keep: bool) -> str:
+    return paragraph_style + "Hall" if keep else paragraph_style
 
 
-def _cell_styles() -> list[style.Style]:
+def _table_styles(plan: DocumentLayout) -> list[style.Style]:
+    return [_automatic_style(_table_style(page), "table",
+                             style.TableProperties(width=f"{page.text_width:.2f}cm", align="margins", margintop="0cm",
+                                                   marginbottom=f"{plan.spacing.block_after}pt"))
+            for page in _master_pages(plan)]
+
+
+def _table_style(page: Page) -> str:
+    return f"Tabell{_master(page)}"
+
+
+def _cell_styles(plan: DocumentLayout) -> list[style.Style]:
     # Writer draws both neighbours' borders, so each cell draws only its left and bottom edge;
     # header cells add the top edge and last-column cells the right edge.
+    room, colours = plan.room, plan.colours
+    padding = dict(paddingleft=f"{room.cell_padding}cm", paddingright=f"{room.cell_padding}cm",
+                   paddingtop=f"{room.cell_padding_vertical}cm", paddingbottom=f"{room.cell_padding_vertical}cm")
+
     def cell(name: str, sides: str, **extra) -> style.Style:
         borders = {f"border{side}": BORDER for side in sides.split()}
         return _automatic_style(name, "table-cell",
-                                style.TableCellProperties(padding="0.1cm", verticalalign="top", **borders, **extra))
+                                style.TableCellProperties(verticalalign="top", **padding, **borders, **extra))
 
     return [
         cell("Ruta", "left bottom"),
         cell("RutaSist", "left bottom right"),
-        cell("Rubrikruta", "left top bottom", backgroundcolor=HEADER_SHADE),
-        cell("RubrikrutaSist", "left top bottom right", backgroundcolor=HEADER_SHADE),
-        cell("Faltruta", "left top bottom right"),
+        cell("Radrubrikruta", "left bottom", backgroundcolor=f"#{colours.row_heading_fill}"),
+        cell("Rubrikruta", "left top bottom", backgroundcolor=f"#{colours.header_fill}"),
+        cell("RubrikrutaSist", "left top bottom right", backgroundcolor=f"#{colours.header_fill}"),
+        cell("Skedesruta", "left bottom right", backgroundcolor=f"#{colours.group_fill}"),
+        cell("FaltrutaForst", "left top bottom right"),
+        cell("Faltruta", "left bottom right"),
     ]
 
 
-def _row_styles() -> list[style.Style]:
+def _row_styles(plan: DocumentLayout) -> list[style.Style]:
     # A row split over two pages is hard to write in, so every row stays whole.
     rows = [_automatic_style("Rubrikrad", "table-row", style.TableRowProperties(keeptogether="always"))]
-    rows += [_automatic_style(name, "table-row", style.TableRowProperties(keeptogether="always", minrowheight=height))
-             for name, height in ROW_HEIGHT.items()]
+    heights = {plan.room.field_height, plan.room.row_height, plan.room.checklist_row_height}
+    heights |= {part.table.row_height for part in plan.parts if part.table}
+    rows += [_automatic_style(_row_style(height), "table-row",
+                              style.TableRowProperties(keeptogether="always", minrowheight=f"{height:.2f}cm"))
+             for height in sorted(heights)]
     return rows
+
+
+def _row_style(height: float) -> str:
+    return f"Rad{round(height * 100)}"
 
 
 def _page_switch_styles() -> list[style.Style]:
     # A paragraph whose style names a master page starts a new page of that kind.
     return [_automatic_style(f"Rubrik{master}", "paragraph", parentstylename="Heading_20_2", masterpagename=master)
-            for master in TEXT_WIDTH]
+            for master in (PORTRAIT, LANDSCAPE)]
 
 
 def _checkbox_style() -> style.Style:
@@ -234,20 +281,35 @@ def _checkbox_style() -> style.Style:
 
 # Pages ---------------------------------------------------------------------
 
-def _add_pages(odt: OpenDocumentText, document: Document) -> None:
-    for master, width, height in ((PORTRAIT, PAGE_WIDTH, PAGE_HEIGHT), (LANDSCAPE, PAGE_HEIGHT, PAGE_WIDTH)):
-        layout = style.PageLayout(name=f"A4{master}")
-        layout.addElement(style.PageLayoutProperties(
-            pagewidth=f"{width}cm", pageheight=f"{height}cm",
-            printorientation="landscape" if width > height else "portrait",
-            margintop=f"{MARGIN}cm", marginbottom="1.2cm", marginleft=f"{MARGIN}cm", marginright=f"{MARGIN}cm"))
+def _master(page: Page) -> str:
+    return LANDSCAPE if page.landscape else PORTRAIT
+
+
+def _master_pages(plan: DocumentLayout) -> tuple[Page, Page]:
+    """A portrait and a landscape page of the document's paper: Writer offers both to anyone who adds a table."""
+    return Page(plan.paper, False), Page(plan.paper, True)
+
+
+def _add_pages(odt: OpenDocumentText, document: Document, plan: DocumentLayout) -> None:
+    for page in _master_pages(plan):
+        master = _master(page)
+        page_layout = style.PageLayout(name=f"{plan.paper.name}{master}")
+        # Writer's footer sits inside the page margin: the margin below it and the footer with its gap
+        # together make the layout's bottom margin, so the body ends where it does in Word and the PDF.
+        page_layout.addElement(style.PageLayoutProperties(
+            pagewidth=f"{page.width}cm", pageheight=f"{page.height}cm",
+            printorientation="landscape" if page.landscape else "portrait",
+            margintop=f"{page.margin}cm", marginbottom=f"{page.footer_distance}cm", marginleft=f"{page.margin}cm",
+            marginright=f"{page.margin}cm"))
         footer_style = style.FooterStyle()
-        footer_style.addElement(style.HeaderFooterProperties(minheight="0.6cm", margintop="0.4cm"))
-        layout.addElement(footer_style)
-        odt.automaticstyles.addElement(layout)
-        page = style.MasterPage(name=master, pagelayoutname=layout)
-        page.addElement(_footer(document))
-        odt.masterstyles.addElement(page)
+        gap = FOOTER_GAP
+        footer_style.addElement(style.HeaderFooterProperties(
+            minheight=f"{page.bottom_margin - page.footer_distance - gap:.2f}cm", margintop=f"{gap}cm"))
+        page_layout.addElement(footer_style)
+        odt.automaticstyles.addElement(page_layout)
+        master_page = style.MasterPage(name=master, pagelayoutname=page_layout)
+        master_page.addElement(_footer(document))
+        odt.masterstyles.addElement(master_page)
 
 
 def _footer(document: Document) -> style.Footer:
@@ -272,14 +334,14 @@ def _footer(document: Document) -> style.Footer:
 # Body ----------------------------------------------------------------------
 
 class _Body:
-    """Writes the body in reading order, keeping table and checkbox names unique and
-    tracking the page orientation so that only a change of orientation starts a new page."""
+    """Writes the body in reading order, keeping table and checkbox names unique."""
 
-    def __init__(self, odt: OpenDocumentText) -> None:
+    def __init__(self, odt: OpenDocumentText, plan: DocumentLayout) -> None:
         self.odt = odt
+        self.plan = plan
         self.tables = 0
         self.checkboxes: form.Form | None = None
-        self.master = PORTRAIT
+        self.page = plan.first_page
 
     def add(self, element) -> None:
         self.odt.text.addElement(element)
@@ -303,36 +365,38 @@ class _Body:
         self.heading(document.title, 1)
         self.add(text.P(stylename="Metodrad", text=f"Metod: {document.method_title}"))
         self.blocks(document.intro, "Text_20_body")
-        if document.is_checklist:
-            self.checklist(document)
+        if self.plan.checklist:
+            self.checklist(document, self.plan.checklist)
         else:
-            for section in document.sections:
-                self.section(section)
+            for section, part in zip(document.sections, self.plan.parts):
+                self.section(section, part)
 
     def heading(self, title: str, level: int, stylename: str | None = None) -> None:
         self.add(text.H(outlinelevel=level, stylename=stylename or f"Heading_20_{level}", text=title))
 
-    def blocks(self, blocks: tuple[Block, ...], stylename: str) -> None:
+    def blocks(self, blocks: tuple[Block, ...], stylename: str, last_style: str | None = None) -> None:
+        """`last_style`, when given, is the last block's paragraph style."""
         # Consecutive list items of one kind make one list, so numbering runs on.
         current_list, current_kind = None, None
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            paragraph_style = last_style if last_style and index == len(blocks) - 1 else stylename
             if block.kind == "paragraph":
                 current_list, current_kind = None, None
-                self.add(_paragraph(block.runs, stylename))
+                self.add(_paragraph(block.runs, paragraph_style))
                 continue
             if block.kind != current_kind:
                 current_list, current_kind = text.List(stylename=LIST_STYLES[stylename, block.kind]), block.kind
                 self.add(current_list)
             item = text.ListItem()
-            item.addElement(_paragraph(block.runs, stylename))
+            item.addElement(_paragraph(block.runs, paragraph_style))
             current_list.addElement(item)
 
-    def new_table(self, kind: str, widths: list[float]) -> table.Table:
+    def new_table(self, kind: str, widths: tuple[float, ...]) -> table.Table:
         self.tables += 1
-        grid = table.Table(name=f"{kind} {self.tables}", stylename=f"Tabell{self.master}")
+        grid = table.Table(name=f"{kind} {self.tables}", stylename=_table_style(self.page))
         for index, width in enumerate(widths, start=1):
             column = _automatic_style(f"Tabell{self.tables}.{index}", "table-column",
-                                      style.TableColumnProperties(columnwidth=f"{width:.2f}cm"))
+                                      style.TableColumnProperties(columnwidth=f"{width:.3f}cm"))
             self.odt.automaticstyles.addElement(column)
             grid.addElement(table.TableColumn(stylename=column))
         self.add(grid)
@@ -340,42 +404,43 @@ class _Body:
 
     # Templates
 
-    def section(self, section: Section) -> None:
-        wide = section.table is not None and len(section.table.columns) > MAX_PORTRAIT_COLUMNS
-        wanted = LANDSCAPE if wide else PORTRAIT
-        self.heading(section.heading, 2, f"Rubrik{wanted}" if wanted != self.master else None)
-        self.master = wanted
-        self.blocks(section.guidance, "Vagledning")
-        for label in section.fill_in:
-            self.field(label, section.filled_in(label))
-        if section.table:
-            self.grid(section.table)
+    def section(self, section: Section, part: Part) -> None:
+        self.heading(section.heading, 2, f"Rubrik{_master(part.page)}" if part.new_page else None)
+        self.page = part.page
+        self.blocks(section.guidance, "Vagledning",
+                    last_style=None if part.guidance_keep_with_next else "VagledningSist")
+        if section.fill_in:
+            self.fields(section, part)
+        if section.table and part.table:
+            self.grid(section.table, part.table)
 
-    def field(self, label: str, value: str = "") -> None:
-        self.add(text.P(stylename="Faltetikett", text=label))
-        box = self.new_table("Fält", [TEXT_WIDTH[self.master]])
-        row = table.TableRow(stylename="Faltrad")
-        row.addElement(_cell(value, "Faltruta"))
-        box.addElement(row)
+    def fields(self, section: Section, part: Part) -> None:
+        # Each field a bordered box, its label at the top inside it, the boxes the rows of one table:
+        # Tab moves from box to box, and the boxes follow the same keep rules as any table's rows.
+        boxes = self.new_table("Fält", (self.page.text_width,))
+        for index, (label, keep) in enumerate(zip(section.fill_in, part.fields_keep_with_next)):
+            row = table.TableRow(stylename=_row_style(self.plan.room.field_height))
+            cell = _cell(label, "FaltrutaForst" if index == 0 else "Faltruta", _kept("Faltetikett", keep))
+            value = section.filled_in(label)
+            if value:
+                cell.addElement(text.P(stylename=_kept("Cell", keep), text=value))
+            row.addElement(cell)
+            boxes.addElement(row)
 
-    def grid(self, spec: Table) -> None:
-        # Pre-filled row headings get a wider first column.
-        weights = [1.5 if index == 0 and spec.row_headings else 1.0 for index in range(len(spec.columns))]
-        unit = TEXT_WIDTH[self.master] / sum(weights)
-        grid = self.new_table("Tabell", [weight * unit for weight in weights])
+    def grid(self, spec: Table, shape: TableLayout) -> None:
+        grid = self.new_table("Tabell", shape.widths)
         grid.addElement(_header_rows(spec.columns))
-        for heading in spec.rows:
-            row = table.TableRow(stylename="Skrivrad")
-            row.addElement(_cell(heading, _cell_style(0, len(spec.columns)), "Table_20_Heading"))
+        for heading, keep in zip(spec.rows, shape.keep_with_next):
+            row = table.TableRow(stylename=_row_style(shape.row_height))
+            row.addElement(_cell(heading, "Radrubrikruta" if heading else "Ruta", _kept("Cellrubrik", keep)))
             for index in range(1, len(spec.columns)):
-                row.addElement(_cell("", _cell_style(index, len(spec.columns))))
+                row.addElement(_cell("", _cell_style(index, len(spec.columns)), _kept("Cell", keep)))
             grid.addElement(row)
 
     # Checklists
 
-    def checklist(self, document: Document) -> None:
-        with_levels = any(item.level for item in document.items)
-        if with_levels and document.levels:
+    def checklist(self, document: Document, shape: ChecklistLayout) -> None:
+        if shape.with_levels and document.levels:
             self.heading("Nivåer", 2)
             for name, meaning in document.levels:
                 legend = text.P(stylename="Text_20_body")
@@ -383,27 +448,37 @@ class _Body:
                 legend.addText(f" – {meaning}" if meaning else "")
                 self.add(legend)
         self.heading("Punkter", 2)
-        columns, widths = _checklist_columns(with_levels)
-        grid = self.new_table("Checklista", widths)
-        grid.addElement(_header_rows(columns))
-        for number, item in enumerate(document.items, start=1):
-            row = table.TableRow(stylename="Checkrad")
-            row.addElement(self.checkbox_cell(number, item.text))
-            if with_levels:
-                row.addElement(_cell(item.level or "", "Ruta", "Table_20_Heading"))
-            row.addElement(_cell(item.text, "Ruta"))
+        columns = [column.header for column in shape.table.columns]
+        grid = self.new_table("Checklista", shape.table.widths)
+        grid.addElement(_header_rows(tuple(columns)))
+        for line, keep in zip(shape.rows, shape.table.keep_with_next):
+            if line.is_group:
+                # The phase's name across the whole row, above its items.
+                row = table.TableRow(stylename="Rubrikrad")
+                cell = _cell(line.text, "Skedesruta", _kept("Cellrubrik", keep))
+                cell.setAttrNS(TABLENS, "number-columns-spanned", str(len(columns)))
+                row.addElement(cell)
+                for _ in columns[1:]:
+                    row.addElement(table.CoveredTableCell())
+                grid.addElement(row)
+                continue
+            row = table.TableRow(stylename=_row_style(shape.table.row_height))
+            row.addElement(self.checkbox_cell(line.number, line.text, keep))
+            if shape.with_levels:
+                row.addElement(_cell(line.item.level or "", "Ruta", _kept("Cellrubrik", keep)))
+            row.addElement(_cell(line.text, "Ruta", _kept("Cell", keep)))
             for index in range(len(row.childNodes), len(columns)):
-                row.addElement(_cell("", _cell_style(index, len(columns))))
+                row.addElement(_cell("", _cell_style(index, len(columns)), _kept("Cell", keep)))
             grid.addElement(row)
 
-    def checkbox_cell(self, number: int, item_text: str) -> table.TableCell:
+    def checkbox_cell(self, number: int, item_text: str, keep: bool) -> table.TableCell:
         control_id = f"klar{number}"
         self.checkbox_form().addElement(_checkbox(control_id, f"Klar {number}", f"Klar: {item_text}"))
         control = draw.Control(control=control_id, anchortype="as-char", width=CHECKBOX_SIZE, height=CHECKBOX_SIZE,
                                zindex=str(number - 1), name=f"Klar {number}")
         # odfpy wants a style object for draw:style-name; the style is shared, so its name will do.
         control.setAttrNS(namespaces.DRAWNS, "style-name", "Kryssruta")
-        paragraph = text.P(stylename="Mitten")
+        paragraph = text.P(stylename=_kept("Mitten", keep))
         paragraph.addElement(control)
         cell = table.TableCell(stylename="Ruta", valuetype="string")
         cell.addElement(paragraph)
@@ -418,16 +493,6 @@ class _Body:
             forms.addElement(self.checkboxes)
             self.odt.text.insertBefore(forms, self.odt.text.firstChild)
         return self.checkboxes
-
-
-def _checklist_columns(with_levels: bool) -> tuple[tuple[str, ...], list[float]]:
-    if with_levels:
-        return CHECKLIST_COLUMNS, list(CHECKLIST_WIDTHS)
-    # No item has a level: an empty "Nivå" column would only take room from the item text.
-    level = CHECKLIST_COLUMNS.index("Nivå")
-    widths = list(CHECKLIST_WIDTHS)
-    widths[level + 1] += widths.pop(level)
-    return CHECKLIST_COLUMNS[:level] + CHECKLIST_COLUMNS[level + 1:], widths
 
 
 def _checkbox(control_id: str, name: str, tooltip: str) -> form.Checkbox:
@@ -447,17 +512,18 @@ def _cell_style(index: int, count: int) -> str:
 
 
 def _header_rows(columns: tuple[str, ...]) -> table.TableHeaderRows:
-    # Writer repeats header rows at the top of every page the table runs onto.
+    # Writer repeats header rows at the top of every page the table runs onto; the header never
+    # stands alone at the foot of one.
     header = table.TableHeaderRows()
     row = table.TableRow(stylename="Rubrikrad")
     for index, column in enumerate(columns):
         cell_style = "RubrikrutaSist" if index == len(columns) - 1 else "Rubrikruta"
-        row.addElement(_cell(column, cell_style, "Table_20_Heading"))
+        row.addElement(_cell(column, cell_style, _kept("Cellrubrik", True)))
     header.addElement(row)
     return header
 
 
-def _cell(content: str, cell_style: str, paragraph_style: str = "Table_20_Contents") -> table.TableCell:
+def _cell(content: str, cell_style: str, paragraph_style: str = "Cell") -> table.TableCell:
     cell = table.TableCell(stylename=cell_style, valuetype="string")
     paragraph = text.P(stylename=paragraph_style)
     teletype.addTextToElement(paragraph, content)

@@ -4,37 +4,32 @@ The document is written as small semantic HTML and laid out by WeasyPrint as
 PDF/UA-1: headings, lists and tables become PDF structure tags a screen
 reader can follow, and fill-in boxes and checkboxes become AcroForm fields,
 so the PDF can be filled in on screen as well as printed and written on.
+Pages, column widths, fonts and what stays together on a page come from the
+layout model (layout.py), as CSS: on A4, or on A3 for a template printed large.
 """
 
 from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Iterable
 
 import weasyprint
 from weasyprint.urls import URLFetcher
 
-from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Item, Section, Table
+from .layout import BORDER_WIDTH, ChecklistLayout, DocumentLayout, Page, Part, TableLayout, layout
+from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Item, Section, Table, cell_name
 from .rich_text import Block, Run
 
-__all__ = ["write"]
+__all__ = ["write", "write_large"]
 
-# Tables wider than this get a landscape page of their own: in portrait each
-# column would be too narrow to write in.
-MAX_PORTRAIT_COLUMNS = 6
-
+# Only what the layout does not decide: the look of boxes and text.
 STYLE = """
 @page {
-  size: A4;
-  margin: 18mm 16mm 26mm 16mm;
   @bottom-left {
     width: 78%;
     vertical-align: top;
     padding-top: 3mm;
-    font-size: 7pt;
     line-height: 1.3;
-    color: #444;
   }
   @bottom-right {
     content: "Sida " counter(page) " av " counter(pages);
@@ -42,71 +37,59 @@ STYLE = """
     vertical-align: top;
     text-align: right;
     padding-top: 3mm;
-    font-size: 8pt;
-    color: #444;
   }
 }
-@page wide { size: A4 landscape; }
 /* No ligatures: "fi" and "ff" as single glyphs copy and search poorly. */
-html { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4; color: #111;
-       font-variant-ligatures: none; }
+html { color: #111; font-variant-ligatures: none; }
 body { margin: 0; }
-h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 1.5mm; }
-h2 { font-size: 13pt; line-height: 1.2; margin: 7mm 0 2mm; break-after: avoid; }
-p { margin: 0 0 2mm; }
-ul, ol { margin: 0 0 2mm; padding-left: 6mm; }
+h1 { line-height: 1.2; margin: 0 0 1.5mm; break-after: avoid; }
+h2 { line-height: 1.2; break-after: avoid; }
+ul, ol { padding-left: 6mm; }
 a { color: #0b4f8a; }
 /* On paper the link text alone leads nowhere. */
 a::after { content: " (" attr(href) ")"; }
-.method { color: #333; margin-bottom: 5mm; }
-/* Without the break after, the next section would start on the landscape page. */
-section.wide { page: wide; break-after: page; }
-.vagledning {
-  background: #eef2f6;
-  border-left: 3pt solid #5a7391;
-  padding: 2mm 3mm 0.5mm;
-  margin: 0 0 3mm;
-  font-size: 9pt;
-  font-style: italic;
-  color: #333;
-  break-inside: avoid;
-}
-.vagledning .label { font-style: normal; font-weight: bold; color: #5a7391; margin-bottom: 1mm; }
-.field { margin: 0 0 3mm; break-inside: avoid; }
-.field label { display: block; font-weight: bold; margin-bottom: 1mm; }
+.method { color: #333; break-after: avoid; }
+/* Guidance belongs to what follows it: the fields or the table. */
+.vagledning { padding: 2mm 3mm 0.5mm; font-style: italic; break-inside: avoid; break-after: avoid; }
+.vagledning .label { font-style: normal; font-weight: bold; margin-bottom: 1mm; }
+/* A field is a box, its label at the top inside it, as in Word and OpenDocument. */
+.field { break-inside: avoid; box-sizing: border-box; }
+.field label { display: block; font-weight: bold; }
+.field textarea { border: 0; padding: 0; }
 textarea, input[type="text"] {
   display: block;
   box-sizing: border-box;
   width: 100%;
   margin: 0;
   padding: 1mm;
-  border: 0.75pt solid #666;
   background: transparent;
-  font-family: "DejaVu Sans", sans-serif;
-  font-size: 9pt;
+  font-family: inherit;
 }
-.field textarea { height: 28mm; }
-table { width: 100%; border-collapse: collapse; font-size: 8.5pt; line-height: 1.3; margin: 0 0 3mm; }
+table { border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.75pt solid #666; padding: 1.2mm; vertical-align: top; text-align: left;
-         overflow-wrap: break-word; }
-thead th { background: #e4e8ec; font-weight: bold; }
-tbody th { font-weight: bold; background: #f6f7f8; }
+th, td { vertical-align: top; text-align: left; overflow-wrap: break-word; }
+thead th { font-weight: bold; }
+tbody th { font-weight: bold; }
 td.writing { padding: 0; }
-td.writing textarea, td.writing input { border: 0; height: 14mm; }
-.checklist td.writing textarea, .checklist td.writing input { height: 11mm; }
+td.writing textarea, td.writing input { border: 0; }
 .checklist td.done { text-align: center; }
 input[type="checkbox"] { width: 4.5mm; height: 4.5mm; margin: 0.5mm 0 0; border: 0.75pt solid #111; }
 .levels li { margin-bottom: 1mm; }
 """
 
-# (header, width in %) of the checklist table.
-CHECKLIST_COLUMNS = (("Klar", 8), ("Nivå", 8), ("Punkt", 36), ("Ansvarig", 16), ("Datum", 12), ("Kommentar", 20))
-
 
 def write(document: Document) -> bytes:
-    page = weasyprint.HTML(string=_document_html(document), url_fetcher=offline_fetcher())
+    return _pdf(document, layout(document))
+
+
+def write_large(document: Document) -> bytes:
+    """The A3 landscape edition of a template meant to be printed large."""
+    return _pdf(document, layout(document, print_large=True))
+
+
+def _pdf(document: Document, plan: DocumentLayout) -> bytes:
+    page = weasyprint.HTML(string=_document_html(document, plan), url_fetcher=offline_fetcher())
     # pdf_identifier=True derives the file ID from the content, so it is stable.
     return page.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True, pdf_identifier=True)
 
@@ -116,14 +99,15 @@ def offline_fetcher() -> URLFetcher:
     return URLFetcher(allowed_protocols=("data",))
 
 
-def _document_html(document: Document) -> str:
+def _document_html(document: Document, plan: DocumentLayout) -> str:
     body = [*_logo(document), f"<h1>{_e(document.title)}</h1>",
             f'<p class="method">Metod: {_e(document.method_title)}</p>',
             *_blocks(document.intro)]
-    if document.is_checklist:
-        body += _checklist(document)
+    if plan.checklist:
+        body += _checklist(document, plan.checklist)
     else:
-        body += [_section(section, number) for number, section in enumerate(document.sections, start=1)]
+        body += [_section(section, part, plan.field_columns, number)
+                 for number, (section, part) in enumerate(zip(document.sections, plan.parts), start=1)]
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{LANGUAGE}">',  # sv-SE, like every other format; becomes the PDF's /Lang
@@ -135,13 +119,64 @@ def _document_html(document: Document) -> str:
         # WeasyPrint takes the PDF's dates from these, not from the clock.
         f'<meta name="dcterms.created" content="{document.date.isoformat()}">',
         f'<meta name="dcterms.modified" content="{document.date.isoformat()}">',
-        f"<style>{STYLE}{_footer_css(document)}</style>",
+        f"<style>{STYLE}{_layout_css(plan)}{_footer_css(document)}</style>",
         "</head>",
         "<body>",
         *body,
         "</body>",
         "</html>",
     ])
+
+
+def _page_name(page: Page) -> str:
+    return "liggande" if page.landscape else "staende"
+
+
+def _layout_css(plan: DocumentLayout) -> str:
+    """Pages, fonts, spacing and colours, as the layout decides them."""
+    fonts, spacing, room, colours = plan.fonts, plan.spacing, plan.room, plan.colours
+    first = plan.first_page
+    pages = "".join(
+        f"@page {_page_name(page)} {{ size: {page.paper.name} {'landscape' if page.landscape else 'portrait'}; }}"
+        for page in plan.pages)
+    return f"""
+@page {{
+  size: {first.paper.name} {'landscape' if first.landscape else 'portrait'};
+  margin: {first.margin}cm {first.margin}cm {first.bottom_margin}cm;
+  @bottom-left {{ font-size: {fonts.footer}pt; color: #{colours.quiet_text}; }}
+  @bottom-right {{ font-size: {fonts.footer}pt; color: #{colours.quiet_text}; }}
+}}
+{pages}
+/* The title stands on the first part's page: a change of page name would break the page. */
+body {{ page: {_page_name(first)}; }}
+html {{ font-family: "{fonts.family}", "{fonts.fallback}", sans-serif; font-size: {fonts.body}pt;
+       line-height: {fonts.line_height}; }}
+h1 {{ font-size: {fonts.title}pt; }}
+h2 {{ font-size: {fonts.heading}pt; margin: {spacing.heading_before}pt 0 {spacing.heading_after}pt; }}
+p, ul, ol {{ margin: 0 0 {spacing.paragraph_after}pt; }}
+.method {{ margin-bottom: {2 * spacing.paragraph_after}pt; }}
+.part-break {{ break-before: page; }}
+.vagledning {{ background: #{colours.guidance_fill}; border-left: 3pt solid #{colours.guidance_rule};
+              font-size: {fonts.guidance}pt; color: #333; margin: 0 0 {spacing.block_after}pt; }}
+.vagledning .label {{ color: #{colours.guidance_rule}; }}
+.keep {{ break-after: avoid; }}
+.fields {{ columns: {plan.field_columns}; column-gap: 8mm; margin: 0 0 {spacing.block_after}pt; }}
+.field {{ border: {BORDER_WIDTH}pt solid #{colours.border}; height: {room.field_height}cm;
+          padding: {room.cell_padding_vertical}cm {room.cell_padding}cm; }}
+/* Stacked boxes share a border, as the rows of a table do; side by side, each stands apart. */
+.fields:not(.side-by-side) .field + .field {{ border-top: 0; }}
+.fields.side-by-side .field {{ margin-bottom: 3mm; }}
+textarea, input[type="text"] {{ border: {BORDER_WIDTH}pt solid #{colours.border}; font-size: {fonts.table}pt; }}
+.field textarea {{ height: {room.field_height - 2 * room.cell_padding_vertical - fonts.line(fonts.body):.2f}cm;
+                   font-size: {fonts.body}pt; }}
+table {{ font-size: {fonts.table}pt; margin: 0 0 {spacing.block_after}pt; }}
+th, td {{ border: {BORDER_WIDTH}pt solid #{colours.border};
+          padding: {room.cell_padding_vertical}cm {room.cell_padding}cm; }}
+thead th {{ background: #{colours.header_fill}; }}
+tbody th {{ background: #{colours.row_heading_fill}; }}
+tbody th.group {{ background: #{colours.group_fill}; }}
+tr.keep-before {{ break-before: avoid; }}
+"""
 
 
 def _footer_css(document: Document) -> str:
@@ -168,89 +203,108 @@ def _logo(document: Document) -> list[str]:
             f'style="height: {LOGO_HEIGHT_CM}cm; width: {logo.width_for(LOGO_HEIGHT_CM):.2f}cm"></p>']
 
 
-def _section(section: Section, number: int) -> str:
-    wide = section.table is not None and len(section.table.columns) > MAX_PORTRAIT_COLUMNS
-    parts = ['<section class="wide">' if wide else "<section>", f"<h2>{_e(section.heading)}</h2>"]
+def _section(section: Section, part: Part, field_columns: int, number: int) -> str:
+    opening = '<section class="part-break"' if part.new_page else "<section"
+    parts = [f'{opening} style="page: {_page_name(part.page)}">', f"<h2>{_e(section.heading)}</h2>"]
     if section.guidance:
         parts += ['<div class="vagledning">', '<p class="label">Vägledning</p>', *_blocks(section.guidance), "</div>"]
-    for index, label in enumerate(section.fill_in, start=1):
+    if section.fill_in:
+        parts.append('<div class="fields side-by-side">' if field_columns > 1 else '<div class="fields">')
+    for index, (label, keep) in enumerate(zip(section.fill_in, part.fields_keep_with_next), start=1):
         field = f"falt-{number}-{index}"
-        parts.append(f'<div class="field"><label for="{field}">{_e(label)}</label>'
+        parts.append(f'<div class="field{" keep" if keep else ""}"><label for="{field}">{_e(label)}</label>'
                      f'<textarea id="{field}" name="{field}" title="{_e(label)}">{_e(section.filled_in(label))}'
                      "</textarea></div>")
-    if section.table:
-        parts.append(_table(section.table, f"tabell-{number}"))
+    if section.fill_in:
+        parts.append("</div>")
+    if section.table and part.table:
+        parts.append(_table(section.table, part.table, f"tabell-{number}"))
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _table(table: Table, name: str) -> str:
+def _table(table: Table, shape: TableLayout, name: str) -> str:
     header = "".join(f'<th scope="col">{_e(column)}</th>' for column in table.columns)
-    rows = "".join(_table_row(table, heading, f"{name}-{number}", number)
+    rows = "".join(_table_row(table, heading, f"{name}-{number}", number, shape.row_height,
+                              _keeps_before(shape, number - 1))
                    for number, heading in enumerate(table.rows, start=1))
-    return f"<table>{_columns(_column_widths(table))}<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+    return (f'<table style="width: {shape.width:.3f}cm">{_columns(shape)}<thead><tr>{header}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
 
 
-def _table_row(table: Table, heading: str, name: str, number: int) -> str:
+def _keeps_before(shape: TableLayout, row: int) -> bool:
+    """Whether the row must stay on the page of the row before it."""
+    return row > 0 and shape.keep_with_next[row - 1]
+
+
+def _tr(keep_before: bool) -> str:
+    return '<tr class="keep-before">' if keep_before else "<tr>"
+
+
+def _table_row(table: Table, heading: str, name: str, number: int, height: float, keep_before: bool) -> str:
     # A field's name tells a screen reader user which cell it is: "Trygghet, Nuläge".
     row_name = heading or f"Rad {number}"
     cells = [f'<th scope="row">{_e(heading)}</th>' if heading
-             else _writing_cell(f"{name}-1", f"{row_name}, {table.columns[0]}")]
-    cells += [_writing_cell(f"{name}-{column_number}", f"{row_name}, {column}")
+             else _writing_cell(f"{name}-1", cell_name(row_name, table.columns[0]), height)]
+    cells += [_writing_cell(f"{name}-{column_number}", cell_name(row_name, column), height)
               for column_number, column in enumerate(table.columns[1:], start=2)]
-    return f"<tr>{''.join(cells)}</tr>"
+    return f"{_tr(keep_before)}{''.join(cells)}</tr>"
 
 
-def _column_widths(table: Table) -> list[float]:
-    # The body cells are empty, so widths follow the text in each column, within
-    # limits: a "Nr" column still gets room to write, a long header no more than
-    # its share. (The longest word in a column still sets its minimum width.)
-    texts = [[column] for column in table.columns]
-    texts[0] += table.row_headings
-    weights = [min(max(len(text) for text in column_texts), 30) + 8 for column_texts in texts]
-    return [100 * weight / sum(weights) for weight in weights]
+def _columns(shape: TableLayout) -> str:
+    return "".join(f'<col style="width: {width:.3f}cm">' for width in shape.widths)
 
 
-def _columns(widths: Iterable[float]) -> str:
-    return "".join(f'<col style="width: {width:.1f}%">' for width in widths)
-
-
-def _writing_cell(field: str, title: str, multiline: bool = True) -> str:
-    control = (f'<textarea id="{field}" name="{field}" title="{_e(title)}"></textarea>' if multiline
-               else f'<input type="text" id="{field}" name="{field}" title="{_e(title)}">')
+def _writing_cell(field: str, title: str, height: float, multiline: bool = True) -> str:
+    # The field is the row's room to write: the layout's row height.
+    size = f'style="height: {height:.2f}cm"'
+    control = (f'<textarea id="{field}" name="{field}" title="{_e(title)}" {size}></textarea>' if multiline
+               else f'<input type="text" id="{field}" name="{field}" title="{_e(title)}" {size}>')
     return f'<td class="writing">{control}</td>'
 
 
 # Checklist
 
 
-def _checklist(document: Document) -> list[str]:
+def _checklist(document: Document, shape: ChecklistLayout) -> list[str]:
     parts = []
-    if document.levels:
+    if shape.with_levels and document.levels:
         parts += ["<h2>Nivåer</h2>", '<ul class="levels">',
                   *(f"<li><strong>{_e(name)}</strong>: {_e(meaning)}</li>" for name, meaning in document.levels),
                   "</ul>"]
-    columns = _columns(width for _, width in CHECKLIST_COLUMNS)
-    header = "".join(f'<th scope="col">{_e(column)}</th>' for column, _ in CHECKLIST_COLUMNS)
-    rows = "".join(_checklist_row(item, number) for number, item in enumerate(document.items, start=1))
+    header = "".join(f'<th scope="col">{_e(column.header)}</th>' for column in shape.table.columns)
+    # Each phase is a row group of its own, named by its heading row.
+    body = ["<tbody>"]
+    for index, row in enumerate(shape.rows):
+        keep_before = _keeps_before(shape.table, index)
+        if row.is_group:
+            if index:
+                body.append("</tbody><tbody>")
+            body.append(f'{_tr(keep_before)}<th class="group" colspan="{len(shape.table.columns)}" scope="rowgroup">'
+                        f"{_e(row.text)}</th></tr>")
+        else:
+            body.append(_checklist_row(row.item, row.number, shape.with_levels, shape.table.row_height,
+                                       keep_before))
+    body.append("</tbody>")
     parts += ["<h2>Punkter</h2>",
-              f'<table class="checklist">{columns}<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>']
+              f'<table class="checklist" style="width: {shape.table.width:.3f}cm">{_columns(shape.table)}'
+              f'<thead><tr>{header}</tr></thead>{"".join(body)}</table>']
     return parts
 
 
-def _checklist_row(item: Item, number: int) -> str:
+def _checklist_row(item: Item, number: int, with_levels: bool, height: float, keep_before: bool) -> str:
     box = f"punkt-{number}"
     level = item.level or ""
     # The checkbox's accessible name carries the level too, so it is never lost.
     title = f"{level}: {item.text}" if level else item.text
     return (
-        "<tr>"
-        f'<td class="done"><input type="checkbox" id="{box}" name="{box}" title="{_e(title)}"></td>'
-        f"<td>{_e(level)}</td>"
-        f'<td><label for="{box}">{_e(item.text)}</label></td>'
-        + _writing_cell(f"{box}-ansvarig", f"Ansvarig för punkt {number}", multiline=False)
-        + _writing_cell(f"{box}-datum", f"Datum för punkt {number}", multiline=False)
-        + _writing_cell(f"{box}-kommentar", f"Kommentar till punkt {number}")
+        _tr(keep_before)
+        + f'<td class="done"><input type="checkbox" id="{box}" name="{box}" title="{_e(title)}"></td>'
+        + (f"<td>{_e(level)}</td>" if with_levels else "")
+        + f'<td><label for="{box}">{_e(item.text)}</label></td>'
+        + _writing_cell(f"{box}-ansvarig", f"Ansvarig för punkt {number}", height, multiline=False)
+        + _writing_cell(f"{box}-datum", f"Datum för punkt {number}", height, multiline=False)
+        + _writing_cell(f"{box}-kommentar", f"Kommentar till punkt {number}", height)
         + "</tr>"
     )
 

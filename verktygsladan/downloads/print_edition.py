@@ -16,6 +16,7 @@ import weasyprint
 from ..content import Handbook
 from ..content.glossary import abbreviations
 from ..pages.local_content import listed_title
+from ..pages.markdown import sentence
 from ..pages.method_page import render_method_body
 from ..pages.safe_links import SafeLinks
 from ..site_layout import GENERATED_DIR
@@ -76,7 +77,7 @@ def _document(handbook: Handbook, glossary: dict[str, str], site_url: str) -> st
     where = f"<p>Webbplats: {html.escape(site_url)}</p>" if site_url else ""
     edition = handbook.edition
     title = f"{HANDBOOK_NAME} – {edition.name}" if edition else HANDBOOK_NAME
-    whose = (f"<p>{html.escape(edition.name)}s utgåva. Utgivare: {html.escape(edition.settings.publisher)}. "
+    whose = (f"<p>{html.escape(edition.name)}s utgåva. {sentence('Utgivare: ' + html.escape(edition.settings.publisher))} "
              "Det som organisationen har lagt till är markerat i texten.</p>") if edition else ""
     return f"""<!DOCTYPE html>
 <html lang="sv">

@@ -6,9 +6,11 @@ table with a header row that stays in view and prints on every page; the
 rest of a template (its questions to answer) goes on a first sheet,
 "Om mallen", so nothing of the template is lost.
 
-openpyxl cannot measure text, so row heights are estimated from the text
-length: Excel and LibreOffice do not grow merged or fixed-height rows by
-themselves, and clipped guidance would be unreadable on paper.
+openpyxl cannot measure text, so row heights are worked out with the layout
+model's measure of the font: Excel and LibreOffice do not grow merged or
+fixed-height rows by themselves, and clipped guidance would be unreadable on
+paper. The font, a table's column widths and its print orientation are the
+layout model's too (layout.py), so a sheet prints like the other formats.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import datetime
 import html
 import io
-import math
 import re
 import zipfile
 
@@ -33,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.drawing.image import Image as ExcelImage
 from openpyxl.writer.excel import ExcelWriter
 
+from .layout import Fonts, Part, TableLayout, layout, line_count
 from .model import HANDBOOK_NAME, LANGUAGE, LOGO_HEIGHT_CM, SOURCE_NOTE, Document, Section
 from .rich_text import Block
 from .reproducible import repack_zip
@@ -42,6 +44,9 @@ ABOUT_SHEET = "Om mallen"
 CHECKLIST_SHEET = "Checklista"
 CHECKLIST_COLUMNS = (("Nr", 5), ("Nivå", 8), ("Punkt", 60), ("Status", 16), ("Ansvarig", 20), ("Datum", 13),
                      ("Kommentar", 40))
+# A checklist grouped by phase says each item's phase in a column of its own, after the number, so the
+# sheet can be sorted and filtered by phase; the other headers stay as they are.
+PHASE_COLUMN = ("Skede", 24)
 STATUSES = ("Inte påbörjad", "Pågår", "Klar", "Ej aktuell")
 DATE_FORMAT = "yyyy-mm-dd"
 # A date outside these is a typing mistake (e.g. "26-11-01" read as year 26).
@@ -50,20 +55,25 @@ TABLE_STYLE = "TableStyleMedium2"
 
 # Excel refuses a header or footer longer than 255 characters, codes included.
 HEADER_FOOTER_LIMIT = 255
-# Wider than this (in character widths) does not fit A4 portrait at a readable scale.
-PORTRAIT_MAX_WIDTH = 100
-MIN_TABLE_WIDTH = 90
+# Excel's width unit, one digit of the workbook's default font (Calibri 11), in centimetres.
+WIDTH_UNIT_CM = 0.19
+TEXT_SIZE = 11  # points: Excel's own default, for reading on screen
 LINE_HEIGHT = 15  # points per line of 11 pt text
 WRITING_ROOM = 2 * LINE_HEIGHT  # an empty row must be tall enough to write in by hand
 FILL_IN_ROOM = 3 * LINE_HEIGHT
 # Sheet names: at most 31 characters, none of these, unique regardless of case.
 SHEET_NAME_LIMIT = 31
-# Named on every cell style: a font without a name falls back to a serif in some programs.
-# LibreOffice shows Arial with the metric-compatible Liberation Sans.
-FONT = "Arial"
+# Named on every cell style: a font without a name falls back to a serif in some programs. The
+# documents' one family; family 2 ("swiss") makes Excel substitute a sans-serif where it is missing.
+FONT = Fonts().family
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 # Control characters that the XML in an xlsx file cannot hold.
 _ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _font(**properties) -> Font:
+    return Font(name=FONT, family=2, **properties)
+
 
 _BORDER_SIDE = Side(style="thin", color="808080")
 _BORDER = Border(left=_BORDER_SIDE, right=_BORDER_SIDE, top=_BORDER_SIDE, bottom=_BORDER_SIDE)
@@ -92,19 +102,19 @@ def write(document: Document) -> bytes:
 def _add_styles(workbook: Workbook) -> None:
     """Named cell styles, so a reader who adds rows can reuse them by name (e.g. "Vägledning")."""
     styles = [
-        NamedStyle("Titel", font=Font(name=FONT, bold=True, size=16, color="1F3864")),
-        NamedStyle("Rubrik", font=Font(name=FONT, bold=True, size=13, color="1F3864"), alignment=_WRAP),
-        NamedStyle("Brödtext", font=Font(name=FONT), alignment=_WRAP),
-        NamedStyle("Vägledning", font=Font(name=FONT, italic=True, color="505050"),
+        NamedStyle("Titel", font=_font(bold=True, size=16, color="1F3864")),
+        NamedStyle("Rubrik", font=_font(bold=True, size=13, color="1F3864"), alignment=_WRAP),
+        NamedStyle("Brödtext", font=_font(), alignment=_WRAP),
+        NamedStyle("Vägledning", font=_font(italic=True, color="505050"),
                    fill=PatternFill("solid", fgColor="F2F2F2"), alignment=_WRAP),
-        NamedStyle("Ledtext", font=Font(name=FONT, bold=True), alignment=_WRAP),
-        NamedStyle("Ifyllnad", font=Font(name=FONT), border=_BORDER, alignment=_WRAP),
+        NamedStyle("Ledtext", font=_font(bold=True), alignment=_WRAP),
+        NamedStyle("Ifyllnad", font=_font(), border=_BORDER, alignment=_WRAP),
         # Explicit header colours, because LibreOffice does not draw Excel's table styles.
-        NamedStyle("Tabellrubrik", font=Font(name=FONT, bold=True, color="FFFFFF"),
+        NamedStyle("Tabellrubrik", font=_font(bold=True, color="FFFFFF"),
                    fill=PatternFill("solid", fgColor="1F4E79"), border=_BORDER, alignment=_WRAP),
-        NamedStyle("Radrubrik", font=Font(name=FONT, bold=True), fill=PatternFill("solid", fgColor="DDEBF7"),
+        NamedStyle("Radrubrik", font=_font(bold=True), fill=PatternFill("solid", fgColor="DDEBF7"),
                    border=_BORDER, alignment=_WRAP),
-        NamedStyle("Liten text", font=Font(name=FONT, size=9, color="505050"), alignment=_WRAP),
+        NamedStyle("Liten text", font=_font(size=9, color="505050"), alignment=_WRAP),
     ]
     for style in styles:
         workbook.add_named_style(style)
@@ -114,7 +124,13 @@ def _add_styles(workbook: Workbook) -> None:
 
 def _write_checklist(sheet: Worksheet, document: Document) -> None:
     sheet.title = CHECKLIST_SHEET
-    widths = [width for _, width in CHECKLIST_COLUMNS]
+    spec = list(CHECKLIST_COLUMNS)
+    phased = any(item.phase for item in document.items)
+    if phased:
+        spec.insert(1, PHASE_COLUMN)
+    columns = [name for name, _ in spec]
+    widths = [width for _, width in spec]
+    column = {name: index for index, name in enumerate(columns, start=1)}
     _set_column_widths(sheet, widths)
     row = _write_title(sheet, document, widths)
     if document.levels:
@@ -123,23 +139,27 @@ def _write_checklist(sheet: Worksheet, document: Document) -> None:
             row = _write_text(sheet, row, f"{name}: {meaning}" if meaning else name, "Brödtext", widths)
         row += 1
     header_row = row
-    columns = [name for name, _ in CHECKLIST_COLUMNS]
     _write_header(sheet, header_row, columns, widths)
     for number, item in enumerate(document.items, start=1):
         row = header_row + number
-        _write_cell(sheet, row, 1, number, "Ifyllnad").alignment = Alignment(horizontal="center", vertical="top")
-        _write_cell(sheet, row, 2, item.level, "Ifyllnad")
-        _write_cell(sheet, row, 3, item.text, "Ifyllnad")
-        for column in range(4, len(columns) + 1):
-            _write_cell(sheet, row, column, None, "Ifyllnad")
-        sheet.cell(row, 6).number_format = DATE_FORMAT
-        sheet.row_dimensions[row].height = max(WRITING_ROOM, _text_height(item.text, widths[2]))
+        _write_cell(sheet, row, column["Nr"], number, "Ifyllnad").alignment = Alignment(horizontal="center",
+                                                                                      vertical="top")
+        if phased:
+            _write_cell(sheet, row, column["Skede"], item.phase, "Ifyllnad")
+        _write_cell(sheet, row, column["Nivå"], item.level, "Ifyllnad")
+        _write_cell(sheet, row, column["Punkt"], item.text, "Ifyllnad")
+        for empty in range(column["Status"], len(columns) + 1):
+            _write_cell(sheet, row, empty, None, "Ifyllnad")
+        sheet.cell(row, column["Datum"]).number_format = DATE_FORMAT
+        sheet.row_dimensions[row].height = max(WRITING_ROOM, _text_height(item.text, widths[column["Punkt"] - 1]))
     last_row = header_row + max(len(document.items), 1)
     _add_table(sheet, CHECKLIST_SHEET, header_row, last_row, len(columns))
-    _add_status_validation(sheet, f"D{header_row + 1}:D{last_row}")
-    _add_date_validation(sheet, f"F{header_row + 1}:F{last_row}", document.date)
+    status, date = get_column_letter(column["Status"]), get_column_letter(column["Datum"])
+    _add_status_validation(sheet, f"{status}{header_row + 1}:{status}{last_row}")
+    _add_date_validation(sheet, f"{date}{header_row + 1}:{date}{last_row}", document.date)
     _write_source(sheet, last_row + 2, document, widths)
-    _set_print_layout(sheet, header_row, widths)
+    # Wide enough to track in: as wide on paper as the other formats' landscape pages.
+    _set_print_layout(sheet, header_row, landscape=True)
 
 
 def _add_status_validation(sheet: Worksheet, cells: str) -> None:
@@ -173,13 +193,15 @@ def _add_date_validation(sheet: Worksheet, cells: str, example: datetime.date) -
 def _write_template(workbook: Workbook, document: Document) -> None:
     about = workbook.active
     about.title = ABOUT_SHEET
+    plan = layout(document)
     with_table = [index for index, section in enumerate(document.sections) if section.table]
     names = _sheet_names([document.sections[index].heading for index in with_table], taken=[ABOUT_SHEET])
     sheet_of = dict(zip(with_table, names))
     _write_about(about, document, sheet_of)
     for number, (index, name) in enumerate(sheet_of.items(), start=1):
         section = document.sections[index]
-        _write_table_section(workbook.create_sheet(name), document, section, _table_name(section.heading, number))
+        _write_table_section(workbook.create_sheet(name), document, section, plan.parts[index],
+                             _table_name(section.heading, number), plan.fonts)
 
 
 def _write_about(sheet: Worksheet, document: Document, sheet_of: dict[int, str]) -> None:
@@ -207,16 +229,17 @@ def _write_about(sheet: Worksheet, document: Document, sheet_of: dict[int, str])
             _write_cell(sheet, row, 1, "Tabell", "Ledtext")
             link = _write_cell(sheet, row, 2, f"Fyll i tabellen på bladet ”{name}”", "Brödtext")
             link.hyperlink = Hyperlink(ref=link.coordinate, location="'{}'!A1".format(name.replace("'", "''")))
-            link.font = Font(name=FONT, color="0563C1", underline="single")
+            link.font = _font(color="0563C1", underline="single")
             row += 1
         row += 1
     _write_source(sheet, row, document, widths)
-    _set_print_layout(sheet, None, widths)
+    _set_print_layout(sheet, None, landscape=False)
 
 
-def _write_table_section(sheet: Worksheet, document: Document, section: Section, table_name: str) -> None:
+def _write_table_section(sheet: Worksheet, document: Document, section: Section, part: Part, table_name: str,
+                         fonts: Fonts) -> None:
     table = section.table
-    widths = _table_widths(table.columns, table.row_headings)
+    widths = _table_widths(part.table, fonts)
     _set_column_widths(sheet, widths)
     row = _write_text(sheet, 1, section.heading, "Rubrik", widths, height=20)
     row = _write_text(sheet, row, f"{document.title} · Metod: {document.method_title}", "Liten text", widths)
@@ -233,25 +256,13 @@ def _write_table_section(sheet: Worksheet, document: Document, section: Section,
         sheet.row_dimensions[row].height = max(WRITING_ROOM, _text_height(heading, widths[0]))
     last_row = header_row + len(rows)
     _add_table(sheet, table_name, header_row, last_row, len(columns))
-    _set_print_layout(sheet, header_row, widths)
+    _set_print_layout(sheet, header_row, landscape=part.page.landscape)
 
 
-def _table_widths(columns: tuple[str, ...], row_headings: tuple[str, ...]) -> list[int]:
-    """Headers wrap onto about three lines and row headings onto two; no word is cut in half.
-
-    A narrow table is widened so that its guidance, which spans the table,
-    does not become a tall column of short lines above the table.
-    """
-    first = [columns[0], *row_headings]
-    widths = [_fit_width(first, max(len(text) for text in first) / 2, 18, 40)]
-    widths += [_fit_width([name], len(name) / 3, 16, 30) for name in columns[1:]]
-    scale = max(1.0, MIN_TABLE_WIDTH / sum(widths))
-    return [min(60, math.ceil(width * scale)) for width in widths]
-
-
-def _fit_width(texts: list[str], wanted: float, smallest: int, largest: int) -> int:
-    longest_word = max((len(word) for text in texts for word in text.split()), default=0)
-    return min(largest, max(smallest, math.ceil(wanted), longest_word + 2))
+def _table_widths(table: TableLayout, fonts: Fonts) -> list[float]:
+    """The layout's column widths, in Excel's units, grown with the larger text on screen: the same
+    proportions as in the other formats, and no header word cut in half."""
+    return [round(width * TEXT_SIZE / fonts.table / WIDTH_UNIT_CM, 1) for width in table.widths]
 
 
 def _sheet_names(headings: list[str], taken: list[str]) -> list[str]:
@@ -337,10 +348,10 @@ def _write_text(sheet: Worksheet, row: int, text: str, style: str, widths: list[
     return row + 1
 
 
-def _write_header(sheet: Worksheet, row: int, columns: list[str], widths: list[int]) -> None:
+def _write_header(sheet: Worksheet, row: int, columns: list[str], widths: list[float]) -> None:
     for column, name in enumerate(columns, start=1):
         _write_cell(sheet, row, column, name, "Tabellrubrik")
-    sheet.row_dimensions[row].height = max(_text_height(name, width * 0.9) for name, width in zip(columns, widths))
+    sheet.row_dimensions[row].height = max(_text_height(name, width, bold=True) for name, width in zip(columns, widths))
 
 
 def _write_cell(sheet: Worksheet, row: int, column: int, value, style: str):
@@ -365,28 +376,22 @@ def _set_column_widths(sheet: Worksheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def _set_print_layout(sheet: Worksheet, header_row: int | None, widths: list[int]) -> None:
+def _set_print_layout(sheet: Worksheet, header_row: int | None, *, landscape: bool) -> None:
     if header_row:
         sheet.freeze_panes = f"A{header_row + 1}"
         sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_MAX_WIDTH else "portrait"
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins = PageMargins(left=0.6, right=0.6, top=0.8, bottom=0.8, header=0.3, footer=0.3)
 
 
-def _text_height(text: str, width: float) -> float:
-    """Points needed to show text wrapped in a column `width` characters wide.
-
-    A width unit is a digit of the workbook's default font (Calibri). The
-    cells are set in Arial, about a sixth wider, and wrapping at word breaks
-    wastes some of each line, so count four characters per five units, less
-    one for the cell's padding.
-    """
-    characters = max(int(width * 0.8) - 1, 1)
-    lines = sum(max(1, math.ceil(len(part) / characters)) for part in (text or "").split("\n"))
+def _text_height(text: str, width: float, *, bold: bool = False) -> float:
+    """Points needed to show text wrapped in a column `width` units wide, measured as the layout
+    measures it, less the cell's padding."""
+    lines = line_count(text or "", max(width * WIDTH_UNIT_CM - 0.2, 0.5), TEXT_SIZE, bold=bold)
     return lines * LINE_HEIGHT
 
 
