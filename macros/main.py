@@ -40,7 +40,6 @@ from verktygsladan.pages import (  # noqa: E402
     generate_pages,
     glossary_list,
     method_cards,
-    methods_by_vocabulary,
     with_method_pages,
 )
 from verktygsladan.pages.abbreviations import FirstUseOfAbbreviations  # noqa: E402
@@ -124,16 +123,6 @@ def _define_env(env) -> None:
     def metodvaljare() -> str:
         """A short version of the method finder for the start page."""
         return finder_summary(handbook, link_prefix=method_link_prefix())
-
-    @env.macro
-    def metoder_per_skede() -> str:
-        """A table: planning phase → the methods used in it."""
-        return methods_by_vocabulary(handbook, "phases", "phases", "Planeringsskede", method_link_prefix())
-
-    @env.macro
-    def metoder_per_fraga() -> str:
-        """A table: what the municipality wants to do → the methods that help."""
-        return methods_by_vocabulary(handbook, "questions", "questions", "Ni vill", method_link_prefix())
 
     @env.macro
     def utgivare() -> str:

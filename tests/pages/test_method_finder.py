@@ -10,6 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from verktygsladan.content import load_handbook
+from verktygsladan.content.sequence import sequence
 from verktygsladan.pages.method_finder import (
     EFFORT_BANDS,
     FACETS,
@@ -99,14 +100,21 @@ def test_page_is_not_rendered_as_jinja_and_lists_every_method(handbook):
     assert front_matter(page)["render_macros"] is False
     soup = html(page)
     cards = soup.select("[data-vl-card]")
-    assert [card.h3.a["href"] for card in cards] == [f"{m.slug}.md" for m in handbook.methods]
-    assert [card.h3.get_text() for card in cards] == [m.title for m in handbook.methods]
+    # In the order of use, with the group each card falls in (the order itself: test_sequence.py).
+    ordered = [(label, m) for label, group in sequence(handbook.methods, handbook.vocabulary) for m in group]
+    assert [card.h3.a["href"] for card in cards] == [f"{m.slug}.md" for _, m in ordered]
+    assert [card.h3.get_text() for card in cards] == [m.title for _, m in ordered]
+    assert [card.select_one("[data-vl-order]").get_text() for card in cards] == [label for label, _ in ordered]
 
 
 def test_each_card_carries_its_values_and_key_facts(handbook):
     soup = html(render_method_finder(handbook))
     vocabulary = handbook.vocabulary
-    for card, method in zip(soup.select("[data-vl-card]"), handbook.methods):
+    by_slug = {m.slug: m for m in handbook.methods}
+    cards = soup.select("[data-vl-card]")
+    assert len(cards) == len(handbook.methods)
+    for card in cards:
+        method = by_slug[card["data-vl-slug"]]
         for current in FACETS:
             assert card[f"data-{current.param}"].split() == list(dict.fromkeys(current.values_of(method)))
         facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in card.select("dt")}

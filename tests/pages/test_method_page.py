@@ -70,3 +70,37 @@ def test_checklist_items_are_escaped_labelled_checkboxes(corpus_project, text_ru
         level = handbook.vocabulary.name("checklist_levels", item.level) if item.level else None
         label = fieldset.select_one(f"label[for='{box['id']}']").get_text()
         assert label == (f"{level}: {item.text}" if level else item.text)
+
+
+def test_the_steps_at_a_glance_come_first_and_lead_to_every_step(handbook):
+    import re
+
+    from verktygsladan.pages.method_page import render_method_body
+
+    for method in handbook.methods:
+        body = render_method_body(method, handbook)
+        glance = body.index("## Så gör ni")
+        assert glance < body.index("## ", glance + 5) < body.index("## Steg för steg")
+        listed = body[glance:body.index("## ", glance + 5)]
+        for step in method.steps:
+            assert f"(<#steg-{step.id}>)" in listed
+            assert f"{{ #steg-{step.id} }}" in body
+            if step.phase:
+                assert handbook.vocabulary.name("phases", step.phase) in listed.split(f"#steg-{step.id}")[1]
+        # The background follows the work.
+        if method.text.background:
+            assert body.index("## Bakgrund") > body.index("## Steg för steg")
+        assert not re.search(r"[?!]\.(\s|$)", body), f"{method.slug}: dubbla skiljetecken"
+
+
+def test_a_template_outline_is_not_numbered_twice(handbook):
+    import re
+
+    from verktygsladan.pages.method_page import render_method_body
+
+    numbered = [s.heading for m in handbook.methods for t in m.templates for s in t.sections
+                if re.match(r"\d+\.", s.heading)]
+    assert numbered, "Ingen mall numrerar sina egna avsnitt; testet prövar då ingenting."
+    for method in handbook.methods:
+        body = render_method_body(method, handbook)
+        assert not re.search(r"^\s*\d+\. \*\*\d+\.", body, re.MULTILINE), method.slug

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from verktygsladan.content import load_handbook
 from verktygsladan.pages import process_map
 from verktygsladan.pages.process_map import MAIN_FLOW, NO_METHOD, process_lanes, render_process_map
+from verktygsladan.content.sequence import sequence
 
 
 def rendered(handbook) -> BeautifulSoup:
@@ -35,7 +36,9 @@ def linked_slugs(element) -> list[str]:
 
 
 def expected_slugs(handbook, phase_id: str) -> list[str]:
-    return [m.slug for m in handbook.methods if phase_id in m.phases]
+    """The phase's methods in the order of use that the relations give (tested in test_sequence.py)."""
+    members = [m for m in handbook.methods if phase_id in m.phases]
+    return [m.slug for _, group in sequence(members, handbook.vocabulary) for m in group]
 
 
 def phases(handbook):
@@ -112,13 +115,14 @@ def test_table_carries_the_same_placement_as_the_map(handbook):
                 assert part in words(header.select_one(".vl-process-table__place"))
 
 
-def test_intro_explains_reading_and_where_the_data_comes_from(handbook):
+def test_intro_explains_reading_the_map_and_the_order_within_a_phase(handbook):
     page = render_process_map(handbook)
     meta = yaml.safe_load(page.split("---")[1])
     assert meta["render_macros"] is False
     intro = words(rendered(handbook))
     assert "uppifrån och ned" in intro
-    assert "hämtas från metodernas egna uppgifter" in intro
+    assert all(label in intro for label in ("Börja med", "Parallellt", "Därefter"))
+    assert "(<arbetsgangar.md>)" in page
     assert "(#tabell)" in page
 
 

@@ -67,7 +67,7 @@ def test_method_page_carries_all_its_content(built_site, handbook):
             assert change.change in body and change.reason in body
         assert f"Nästa granskning: senast {next_review(method).isoformat()}" in body
         h2 = [text(h) for h in content(soup).select("h2")]
-        assert h2[:2] == ["I korthet", "Syfte"]
+        assert h2[:3] == ["I korthet", "Så gör ni", "Syfte"]
         assert h2[-2:] == ["Källor", "Status och ändringslogg"]
 
 
@@ -140,8 +140,8 @@ def test_missing_optional_sections_are_left_out_not_shown_empty(corpus_project):
     assert_built(mkdocs_build(corpus_project))
     article = content(page(corpus_project / "site", "metoder/exempel/"))
     h2 = [text(h) for h in article.select("h2")]
-    assert h2 == ["I korthet", "Syfte", "När passar metoden?", "Vem gör vad?", "Steg för steg", "Resultat",
-                  "Källor", "Status och ändringslogg"]
+    assert h2 == ["I korthet", "Så gör ni", "Syfte", "När passar metoden?", "Vem gör vad?", "Steg för steg",
+                  "Resultat", "Källor", "Status och ändringslogg"]
     for heading in article.select("h2, h3"):
         following = heading.find_next_sibling()
         assert following is not None and following.name not in ("h2",), f"Tom rubrik: {text(heading)}"

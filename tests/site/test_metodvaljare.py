@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from verktygsladan.content.sequence import sequence
 from verktygsladan.pages.method_finder import EFFORT_BANDS
 from browser import axe_violations, browser, page, site_url  # noqa: F401  (shared fixtures)
 
@@ -47,10 +48,17 @@ def values(handbook, param: str) -> list[tuple[str, str]]:
             if any(term_id in values_of(m) for m in handbook.methods)]
 
 
+def expected_order(handbook, choice: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(label, title) of the methods that match, in the order of use that content.sequence gives
+    them among themselves. Within a filter any chosen value is enough; every filter with a choice
+    must match."""
+    matching = [m for m in handbook.methods
+                if all(set(chosen) & set(FACETS[param][1](m)) for param, chosen in choice.items() if chosen)]
+    return [(label, m.title) for label, group in sequence(matching, handbook.vocabulary) for m in group]
+
+
 def expected_titles(handbook, choice: dict[str, list[str]]) -> list[str]:
-    """Within a filter any chosen value is enough; every filter with a choice must match."""
-    return [m.title for m in handbook.methods
-            if all(set(chosen) & set(FACETS[param][1](m)) for param, chosen in choice.items() if chosen)]
+    return [title for _, title in expected_order(handbook, choice)]
 
 
 def checkbox(page, handbook, param: str, value_id: str):
@@ -75,7 +83,7 @@ def status(page):
 
 def test_each_filter_value_shows_exactly_the_methods_that_have_it(page, site_url, handbook):
     page.goto(site_url + FINDER)
-    all_titles = [m.title for m in handbook.methods]
+    all_titles = expected_titles(handbook, {})
     assert shown_titles(page) == all_titles
     for param in FACETS:
         offered = values(handbook, param)
@@ -92,6 +100,22 @@ def test_each_filter_value_shows_exactly_the_methods_that_have_it(page, site_url
             box.uncheck()
             expect(status(page)).to_have_text(count_text(handbook, len(all_titles)))
             assert shown_titles(page) == all_titles
+
+
+def test_the_methods_shown_are_in_order_of_use_with_the_same_groups_as_the_process_map(page, site_url, handbook):
+    page.goto(site_url + FINDER)
+    tried = 0
+    for param in ("skede", "fraga"):
+        for value_id, _name in values(handbook, param):
+            box = checkbox(page, handbook, param, value_id)
+            box.check()
+            expected = expected_order(handbook, {param: [value_id]})
+            shown = [(card.locator("[data-vl-order]").inner_text(), card.locator("h3").inner_text())
+                     for card in page.locator("[data-vl-card]:visible").all()]
+            assert shown == expected, f"{param}={value_id}"
+            tried += len({label for label, _ in expected}) > 1
+            box.uncheck()
+    assert tried >= 3, "För få filterval gav mer än en grupp för att pröva ordningen."
 
 
 def test_values_combine_with_or_within_a_filter_and_and_across_filters(page, site_url, handbook):
@@ -207,7 +231,7 @@ def test_no_match_says_so_and_offers_to_clear_the_filters(page, site_url, handbo
 
     empty.get_by_role("button", name="Rensa alla filter").click()
     expect(status(page)).to_have_text(count_text(handbook, len(handbook.methods)))
-    assert shown_titles(page) == [m.title for m in handbook.methods]
+    assert shown_titles(page) == expected_titles(handbook, {})
     assert page.locator("input[type=checkbox]:checked").count() == 0
     assert urlparse(page.url).query == ""
     expect(empty).to_be_hidden()
@@ -220,7 +244,7 @@ def test_without_javascript_every_method_is_listed_with_its_facts(browser, site_
     page = context.new_page()
     try:
         page.goto(site_url + FINDER + "?skede=" + values(handbook, "skede")[0][0])
-        assert shown_titles(page) == [m.title for m in handbook.methods]
+        assert shown_titles(page) == expected_titles(handbook, {})
         expect(page.locator("form[data-vl-finder]")).to_be_hidden()
         # Playwright's text search skips <noscript>, so the note is found by its class.
         note = page.locator(".vl-finder__nojs")

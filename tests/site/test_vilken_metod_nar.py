@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser import browser, site_url  # noqa: F401  (shared fixtures)
+from verktygsladan.content.sequence import sequence
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +49,10 @@ def test_each_method_is_linked_inside_every_phase_box_its_data_names(map_page, s
         assert box.count() == 1, phase_id
         assert box.is_visible()
         assert box.get_by_role("heading").inner_text() == term.name
-        expected = [(m.short_title, method_path(site_url, m)) for m in handbook.methods if phase_id in m.phases]
+        # In the order of use among the phase's methods (the order itself: tests/content/test_sequence.py).
+        members = [m for m in handbook.methods if phase_id in m.phases]
+        expected = [(m.short_title, method_path(site_url, m))
+                    for _, group in sequence(members, handbook.vocabulary) for m in group]
         assert link_targets(box) == expected, phase_id
         if term.group:
             frame = box.locator("xpath=ancestor::*[contains(@class, 'vl-process__group')][1]")

@@ -20,6 +20,7 @@ from ..site_layout import (
     OPEN_DATA_PATH,
     PROCESS_MAP_PATH,
     SCHEMA_PATH,
+    WORKED_PATHS_PATH,
 )
 from .download_links import Downloads
 from .downloads_page import render_downloads_page
@@ -30,8 +31,9 @@ from .method_page import method_page_path, render_method_page
 from .navigation import with_method_pages
 from .output import write_generated
 from .open_data import catalogue_csv, catalogue_json, render_open_data_page
-from .overviews import glossary_list, methods_by_vocabulary
+from .overviews import glossary_list
 from .process_map import render_process_map
+from .worked_paths_page import render_worked_paths_page
 
 
 def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict[str, str | bytes]:
@@ -42,6 +44,7 @@ def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict
         DOWNLOADS_PATH: render_downloads_page(handbook, downloads),
         FINDER_PATH: render_method_finder(handbook),
         PROCESS_MAP_PATH: render_process_map(handbook),
+        WORKED_PATHS_PATH: render_worked_paths_page(handbook),
         OPEN_DATA_PATH: render_open_data_page(handbook),
         OPEN_DATA_JSON_PATH: catalogue_json(handbook),
         OPEN_DATA_CSV_PATH: catalogue_csv(handbook),
@@ -60,4 +63,4 @@ def generate_pages(handbook: Handbook, docs_dir: Path, downloads: Downloads | No
 
 
 __all__ = ["GENERATED_DIR", "finder_summary", "generate_pages", "glossary_list", "method_cards",
-           "methods_by_vocabulary", "render_pages", "with_method_pages"]
+           "render_pages", "with_method_pages"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .markdown import bullet_list, link
+from .markdown import bullet_list, link, plain
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,19 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} kB"
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def download_row(files: list[DownloadFile]) -> str:
+    """One short line for one document, "Ladda ned: Word (24 kB) · PDF (30 kB) · …".
+
+    Only the format shows; each link's accessible name also says which
+    document it is (the visible word comes last, so the name contains it, WCAG 2.5.3).
+    """
+    if not files:
+        return ""
+    links = (f"[<span class=\"vl-visually-hidden\">{plain(f.title)}, </span>{plain(f.format_name)}](<{f.path}>) "
+             f"({human_size(f.size)})" for f in files)
+    return "Ladda ned: " + " · ".join(links) + "\n{ .vl-download-row }"
 
 
 def download_list(files: list[DownloadFile], link_prefix: str = "") -> str:

@@ -11,7 +11,7 @@ import html
 
 from ..content.edition import Edition
 from ..site_layout import EDITION_CSS_PATH, EDITION_LOGO_STEM
-from .markdown import bullet_list, link, plain
+from .markdown import bullet_list, link, plain, sentence
 
 HANDBOOK_SITE_NAME = "Verktygslådan"
 
@@ -61,8 +61,8 @@ def footer_html(edition: Edition) -> str:
     """The footer line naming the publisher and how to reach them, as escaped HTML."""
     routes = ", ".join(f'<a href="{html.escape(address)}">{html.escape(text)}</a>'
                        for text, address in contact_routes(edition))
-    return (f"{html.escape(edition.name)}s utgåva av Verktygslådan. Utgivare: {html.escape(edition.settings.publisher)}."
-            f" Kontakt: {routes}.")
+    return (f"{html.escape(edition.name)}s utgåva av Verktygslådan. "
+            f"{sentence('Utgivare: ' + html.escape(edition.settings.publisher))} Kontakt: {routes}.")
 
 
 def contact_markdown(edition: Edition) -> str:

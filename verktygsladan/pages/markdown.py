@@ -31,6 +31,11 @@ def plain(text: str) -> str:
     return _LIST_START.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"{m.group(2)}\\-", escaped)
 
 
+def sentence(text: str) -> str:
+    """Text ending in a full stop, unless it already ends in one, or in "?" or "!"."""
+    return text if text.rstrip().endswith((".", "?", "!", "…")) else text + "."
+
+
 def list_item(text: str, marker: str = "-") -> str:
     """A list item whose continuation lines stay inside the item."""
     prefix = f"{marker} "

@@ -17,6 +17,7 @@ from typing import Callable
 import yaml
 
 from ..content import Handbook, Method
+from ..content.sequence import PARALLEL, START, THEN, before_relations, feed_relations, first_phase, sequence
 from ..site_layout import FINDER_PATH
 from .markdown import count_of, link, plain, span
 from .local_content import local_heading, local_method_note, local_summary
@@ -196,9 +197,14 @@ def _results(handbook: Handbook) -> str:
              "<p>Ta bort något av valen, eller börja om med alla metoder.</p>\n"
              '<button type="button" class="md-button md-button--primary" data-vl-finder-clear>'
              "Rensa alla filter</button>\n</div>")
-    cards = [_card(method, handbook) for method in handbook.methods]
+    # In the order of use for all methods; the script redoes it for the methods a filter leaves.
+    ordered = [(label, method) for label, group in sequence(handbook.methods, handbook.vocabulary)
+               for method in group]
+    cards = [_card(method, handbook, label) for label, method in ordered]
+    order_texts = (f'data-text-start="{escape(START)}" data-text-then="{escape(THEN)}" '
+                   f'data-text-parallel="{escape(PARALLEL)} med {{names}}" data-text-and=" och "')
     return "\n\n".join([
-        '<div class="vl-finder__results" markdown>',
+        f'<div class="vl-finder__results" data-vl-finder-order {order_texts} markdown>',
         # tabindex lets the script move focus here after "Rensa alla filter" hides the button that had it.
         '## Metoder { #metoder tabindex="-1" data-search-exclude }',
         status,
@@ -210,7 +216,18 @@ def _results(handbook: Handbook) -> str:
     ])
 
 
-def _card(method: Method, handbook: Handbook) -> str:
+def order_data(method: Method, handbook: Handbook) -> str:
+    """What the script needs to place the card in order among any set of cards, by the same rule as
+    content.sequence: the methods that come before it, the methods it feeds, and its first phase."""
+    order = list(handbook.vocabulary.terms("phases"))
+    before = sorted({r.first for r in before_relations(handbook.methods) if r.second == method.slug})
+    feeds = sorted({r.second for r in feed_relations(handbook.methods) if r.first == method.slug})
+    return (f'data-vl-slug="{escape(method.slug)}" data-vl-name="{escape(method.short_title)}" '
+            f'data-vl-before="{escape(" ".join(before))}" data-vl-feeds="{escape(" ".join(feeds))}" '
+            f'data-vl-rank="{first_phase(method, order):02d} {escape(method.title)}"')
+
+
+def _card(method: Method, handbook: Handbook, label: str) -> str:
     vocabulary = handbook.vocabulary
     weeks, people = method.effort.weeks, method.effort.participants
     facts = [
@@ -226,7 +243,9 @@ def _card(method: Method, handbook: Handbook) -> str:
         facts.append((local_heading(handbook), local_summary(method, handbook)))
     data = " ".join(f'data-{f.param}="{escape(_joined(f.values_of(method)))}"' for f in FACETS)
     return "\n".join([
-        f'<article class="vl-finder__card" data-vl-card {data} markdown>',
+        f'<article class="vl-finder__card" data-vl-card {data} {order_data(method, handbook)} markdown>',
+        "",
+        f'<p class="vl-finder__order" data-vl-order>{escape(label)}</p>',
         "",
         # Search should lead to the method's own page, not to its card here.
         f"### {link(method.title, method_page_path(method))} {{ data-search-exclude }}",

@@ -6,6 +6,7 @@ returns None and is left out, so readers never meet an empty heading.
 
 from __future__ import annotations
 
+import html
 from typing import Callable
 
 import yaml
@@ -14,7 +15,7 @@ from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
 from ..content.text_rules import inert_markdown as md
-from .download_links import Downloads, download_list
+from .download_links import Downloads, download_list, download_row
 from .local_content import (
     local_checklist_items,
     local_examples,
@@ -24,7 +25,7 @@ from .local_content import (
     local_section,
     step_notes,
 )
-from .markdown import bullet_list, definition, link, list_item, plain, span
+from .markdown import bullet_list, definition, link, list_item, plain, sentence, span
 
 def document_anchor(document: Checklist | Template) -> str:
     kind = "checklista" if isinstance(document, Checklist) else "mall"
@@ -45,6 +46,9 @@ def render_method_page(method: Method, handbook: Handbook, downloads: Downloads 
         "source_file": method.source_file,
         # Where "Redigera sidan" leads, relative to edit_base_url; empty means no edit link.
         "edit_path": edit_path(method, handbook),
+        # Shown in the footer, so a reader on any screen of the page sees how current it is.
+        "last_reviewed": method.trust.last_reviewed.isoformat(),
+        "next_review": next_review(method).isoformat(),
     }
     header = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False) + "---"
     return header + "\n\n" + render_method_body(method, handbook, downloads)
@@ -58,6 +62,7 @@ def render_method_body(method: Method, handbook: Handbook, downloads: Downloads 
         *([f"**{plain(note)}**"] if (note := local_method_note(method, handbook)) else []),
         _facts(method, handbook),
         *([section] if (section := local_section(method, handbook)) else []),
+        _steps_at_a_glance(method, handbook),
     ]
     for heading, render in SECTIONS:
         body = render(method, handbook, downloads)
@@ -82,6 +87,25 @@ def _facts(method: Method, handbook: Handbook) -> str:
     ]
     entries = "\n\n".join(definition(plain(term), plain(value)) for term, value in facts)
     return f'<div class="vl-facts" markdown>\n\n## I korthet {{ #i-korthet }}\n\n{entries}\n\n</div>'
+
+
+def step_anchor(step) -> str:
+    """The step's heading id: from its stable id, so links into a step survive a new title."""
+    return f"steg-{step.id}"
+
+
+def _steps_at_a_glance(method: Method, handbook: Handbook) -> str:
+    """"Så gör ni": every step in one short list right after "I korthet", so a reader who
+    knows why can start working without scrolling through the background."""
+    items = []
+    for step in method.steps:
+        when = [handbook.vocabulary.name("phases", step.phase)] if step.phase else []
+        if step.time:
+            when.append(step.time)
+        suffix = f" ({plain(' · '.join(when))})" if when else ""
+        items.append(list_item(f"{link(step.title, '#' + step_anchor(step))}{suffix}", "1."))
+    return ("## Så gör ni { #sa-gor-ni }\n\n" + "\n".join(items)
+            + "\n\nStegen beskrivs utförligt under [Steg för steg](#steg-for-steg).")
 
 
 def _names(handbook: Handbook, vocabulary: str, term_ids: list[str]) -> str:
@@ -126,7 +150,9 @@ def _people(method: Method, handbook: Handbook, downloads: Downloads | None) -> 
 def _steps(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
     parts = []
     for number, step in enumerate(method.steps, start=1):
-        lines = [f"### {number}. {plain(step.title)}", "", md(step.description)]
+        lines = [f"### {number}. {plain(step.title)} {{ #{step_anchor(step)} }}", "", md(step.description)]
+        if step.phase:
+            lines[2:2] = [f"*Skede: {plain(handbook.vocabulary.name('phases', step.phase))}*", ""]
         extras = []
         if step.time:
             extras.append(f"**Tidsåtgång:** {plain(step.time)}")
@@ -183,61 +209,94 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
     for template in method.templates:
         lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", md(template.description)]
         if downloads:
-            lines += ["", download_list(downloads.by_document.get(template.id, []))]
+            lines += ["", download_row(downloads.by_document.get(template.id, []))]
         lines += ["", "Mallen har de här avsnitten:"]
         for section in template.sections:
             content = [f"**{plain(section.heading)}**"]
             if section.guidance:
                 content.append(md(section.guidance))
             if section.fill_in:
-                content.append("Fält att fylla i: " + join_swedish(plain(f) for f in section.fill_in) + ".")
+                content.append(sentence("Fält att fylla i: " + join_swedish(plain(f) for f in section.fill_in)))
             if section.table:
-                content.append("Tabell med kolumnerna " + join_swedish(plain(c) for c in section.table.columns) + ".")
+                content.append(sentence("Tabell med kolumnerna " + join_swedish(plain(c) for c in section.table.columns)))
                 if section.table.row_headings:
-                    content.append("Rader: " + join_swedish(plain(r) for r in section.table.row_headings) + ".")
-            # A blank line before each item keeps multi-paragraph items in one list.
-            lines += ["", list_item("\n\n".join(content), "1.")]
+                    content.append(sentence("Rader: " + join_swedish(plain(r) for r in section.table.row_headings)))
+            # A blank line before each item keeps multi-paragraph items in one list. Bullets, not
+            # numbers: some templates number their own headings ("1. Ärendet"), and the steps refer to them.
+            lines += ["", list_item("\n\n".join(content))]
         parts.append("\n".join(lines))
     for checklist in method.checklists:
         lines = [f"### Checklista: {plain(checklist.title)} {{ #{document_anchor(checklist)} }}", ""]
         if checklist.description:
             lines += [md(checklist.description), ""]
         if downloads:
-            lines += [download_list(downloads.by_document.get(checklist.id, [])), ""]
-        lines.append(_checklist_form(checklist, method, handbook))
+            lines += [download_row(downloads.by_document.get(checklist.id, [])), ""]
+        lines.append(_checklist_form(checklist, method, handbook, downloads))
         parts.append("\n".join(lines))
     return "\n\n".join(parts) or None
 
 
-def _checklist_form(checklist: Checklist, method: Method, handbook: Handbook) -> str:
+def _checklist_form(checklist: Checklist, method: Method, handbook: Handbook,
+                    downloads: Downloads | None = None) -> str:
     """The items as real checkboxes that work without JavaScript.
 
-    verktygsladan.js finds the fieldset by data-vl-checklist, adds the progress
-    and the reset button, and saves the state under the checklist's id. The
-    legend and labels are Markdown spans (md_in_html) so that abbreviations
-    are explained there too; plain() keeps the text exactly as written.
+    verktygsladan.js finds the fieldset by data-vl-checklist, adds the plans,
+    the progress and the reset button, and saves the state per plan. It fills
+    in the Excel file named by data-vl-excel for export; that path is relative
+    to the generated folder, so the script finds the file through the page's
+    own download link, which MkDocs has made relative to the page. The legend
+    and labels are Markdown spans (md_in_html) so that abbreviations are
+    explained there too; plain() keeps the text exactly as written.
     """
-    items = []
     local = local_checklist_items(method, checklist)
-    for number, item in enumerate([*checklist.items, *local], start=1):
-        # Checklist ids are identifiers unique in the handbook and the number
-        # is the item's place, so the id is unique and stays the same between builds.
-        box = f"vl-punkt-{checklist.id}-{number}"
-        level = (f'<strong class="vl-checklist__level">'
-                 f"{plain(handbook.vocabulary.name('checklist_levels', item.level))}:</strong> "
-                 if item.level else "")
-        whose = (f'<span class="vl-checklist__local">{plain(local_heading(handbook))}:</span> '
-                 if number > len(checklist.items) else "")
-        items.append(f'<li markdown="span"><input type="checkbox" id="{box}"> '
-                     f'<label for="{box}">{whose}{level}{plain(item.text)}</label></li>')
-    return "\n".join([
-        f'<fieldset class="vl-checklist" data-vl-checklist="{checklist.id}" markdown>',
+    groups = [(phase, [_checkbox(checklist, number, item, handbook) for number, item in entries])
+              for phase, entries in checklist_groups(checklist, handbook)]
+    if local:
+        whose = f'<span class="vl-checklist__local">{plain(local_heading(handbook))}:</span> '
+        groups.append(("", [_checkbox(checklist, number, item, handbook, whose)
+                            for number, item in enumerate(local, start=len(checklist.items) + 1)]))
+    excel = next((f.path for f in (downloads.by_document.get(checklist.id, []) if downloads else [])
+                  if f.path.endswith(".xlsx")), "")
+    excel_attribute = f' data-vl-excel="{html.escape(excel)}"' if excel else ""
+    lines = [
+        f'<fieldset class="vl-checklist" data-vl-checklist="{checklist.id}"{excel_attribute} markdown>',
         f'<legend id="vl-checklista-{checklist.id}" markdown="span">{plain(checklist.title)}</legend>',
-        '<ul class="vl-checklist__items" markdown>',
-        *items,
-        "</ul>",
-        "</fieldset>",
-    ])
+    ]
+    for index, (phase, items) in enumerate(groups, start=1):
+        named = ""
+        if phase:
+            # The list is named by its phase, so a screen reader hears which phase an item belongs to.
+            label = f"vl-skede-{checklist.id}-{index}"
+            lines.append(f'<p class="vl-checklist__phase" id="{label}" markdown="span">{plain(phase)}</p>')
+            named = f' aria-labelledby="{label}"'
+        lines += [f'<ul class="vl-checklist__items"{named} markdown>', *items, "</ul>"]
+    lines.append("</fieldset>")
+    return "\n".join(lines)
+
+
+def _checkbox(checklist: Checklist, number: int, item, handbook: Handbook, whose: str = "") -> str:
+    # Checklist ids are identifiers unique in the handbook and the number is the
+    # item's place, so the id is unique and stays the same between builds.
+    box = f"vl-punkt-{checklist.id}-{number}"
+    level = (f'<strong class="vl-checklist__level">'
+             f"{plain(handbook.vocabulary.name('checklist_levels', item.level))}:</strong> " if item.level else "")
+    return (f'<li markdown="span"><input type="checkbox" id="{box}"> '
+            f'<label for="{box}">{whose}{level}{plain(item.text)}</label></li>')
+
+
+def checklist_groups(checklist: Checklist, handbook: Handbook) -> list[tuple[str, list[tuple[int, object]]]]:
+    """The checklist's items with their place (from 1), grouped by planning phase in the vocabulary's
+    order when the checklist gives phases; otherwise one group without a name."""
+    numbered = list(enumerate(checklist.items, start=1))
+    if not any(item.phase for item in checklist.items):
+        return [("", numbered)]
+    order = list(handbook.vocabulary.terms("phases"))
+    groups = []
+    for phase in order:
+        entries = [(number, item) for number, item in numbered if item.phase == phase]
+        if entries:
+            groups.append((handbook.vocabulary.name("phases", phase), entries))
+    return groups
 
 
 def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
@@ -273,6 +332,20 @@ def _related(method: Method, handbook: Handbook, downloads: Downloads | None) ->
         if methods:
             links = join_swedish(link(m.title, method_page_path(m)) for m in methods)
             items.append(f"**{Related.fields[relation].label}:** {links}")
+    # "feeds" in both directions, with the step, so a reader sees where the result goes.
+    feeds = [(method, handbook.method(f.method), f.step) for f in method.feeds or []
+             if f.method in {m.slug for m in handbook.methods}]
+    feeds += [(other, method, f.step) for other in handbook.methods for f in other.feeds or [] if f.method == method.slug]
+    for feeder, target, step_id in feeds:
+        step = next((s for s in target.steps if s.id == step_id), None)
+        if step is None:
+            continue
+        where = link(f"{target.short_title}, steg {target.steps.index(step) + 1}: {step.title}",
+                     f"{method_page_path(target) if target is not method else ''}#{step_anchor(step)}")
+        if feeder is method:
+            items.append(f"**Resultatet används i:** {where}")
+        else:
+            items.append(f"**Får underlag från:** {link(feeder.title, method_page_path(feeder))}, till {where}")
     return bullet_list(items) or None
 
 
@@ -305,17 +378,18 @@ def _changelog(method: Method, handbook: Handbook, downloads: Downloads | None) 
 
 
 SECTIONS: list[tuple[str, Callable[[Method, Handbook, Downloads | None], str | None]]] = [
+    # What a reader needs to run the method comes first; the background follows the work.
     (MethodText.purpose.label, _purpose),
-    (MethodText.background.label, _background),
     ("När passar metoden?", _when),
     ("Vem gör vad?", _people),
     ("Steg för steg", _steps),
     ("Resultat", _outputs),
+    ("Mallar och checklistor", _documents),
     ("Tips och fallgropar", _tips),
     ("Juridik", _legal),
     ("Exempel", _examples),
     ("Indikatorer", _indicators),
-    ("Mallar och checklistor", _documents),
+    (MethodText.background.label, _background),
     ("Relaterade metoder", _related),
     ("Källor", _sources),
     ("Status och ändringslogg", _changelog),

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from ..content import Handbook, Method
 from ..content.errors import join_swedish
-from ..site_layout import PROCESS_MAP_PATH
+from ..content.sequence import sequence
+from ..site_layout import PROCESS_MAP_PATH, WORKED_PATHS_PATH
 from .markdown import link, plain
 from .local_content import listed_title
 from .method_page import method_page_path
@@ -106,7 +107,7 @@ def render_process_map(handbook: Handbook) -> str:
         "# Vilken metod när?",
         _intro(lanes),
         '## Processkarta { #processkarta }',
-        _map(lanes),
+        _map(lanes, handbook.vocabulary),
         '## Samma uppgifter som tabell { #tabell }',
         _table(handbook, lanes),
     ]) + "\n"
@@ -132,9 +133,9 @@ def _intro(lanes: list[Lane]) -> str:
         named = join_swedish(f"”{plain(lane.name)}”" for lane in tracks)
         paragraphs.append(f"Skeden som pågår vid sidan av {MAIN_FLOW.lower()} står för sig under rubriken {named}. "
                           f"På en bred skärm står de bredvid {MAIN_FLOW.lower()}, annars under det.")
-    paragraphs.append("Skedena och vilka metoder som hör till vilket skede hämtas från metodernas egna uppgifter "
-                      "och verktygslådans lista över planeringsskeden. Kartan skapas på nytt varje gång handboken "
-                      "byggs och stämmer därför alltid med metodsidorna. "
+    paragraphs.append("Inom ett skede står metoderna i den ordning de används: *Börja med*, *Parallellt* (vid sidan "
+                      "av en metod som börjar före och får underlag från den) och *Därefter*. För vanliga situationer "
+                      f"finns hela vägen steg för steg under {link('Arbetsgångar', WORKED_PATHS_PATH)}. "
                       "[Samma uppgifter finns också som tabell](#tabell) under kartan.")
     return "\n\n".join(paragraphs)
 
@@ -144,7 +145,7 @@ def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if name[1:2].islower() else name
 
 
-def _map(lanes: list[Lane]) -> str:
+def _map(lanes: list[Lane], vocabulary) -> str:
     numbered = list(enumerate(lanes, start=1))
     tracks = [(index, lane) for index, lane in numbered if lane.track]
     # The outer div is the CSS query container; a container cannot query its own width.
@@ -152,18 +153,18 @@ def _map(lanes: list[Lane]) -> str:
              f'<div class="vl-process__lanes{" vl-process__lanes--tracks" if tracks else ""}" markdown>']
     for index, lane in numbered:
         if not lane.track:
-            lines += _lane(lane, index)
+            lines += _lane(lane, index, vocabulary)
     if tracks:
         # One column beside the main flow holds every track, so the layout does not depend on how many there are.
         lines.append('<div class="vl-process__side" markdown>')
         for index, lane in tracks:
-            lines += _lane(lane, index)
+            lines += _lane(lane, index, vocabulary)
         lines.append("</div>")
     lines += ["</div>", "</div>"]
     return "\n".join(lines)
 
 
-def _lane(lane: Lane, index: int) -> list[str]:
+def _lane(lane: Lane, index: int, vocabulary) -> list[str]:
     heading_id = f"processkarta-spar-{index}"
     kind = "track" if lane.track else "main"
     # The main flow is a sequence; a track's phases run alongside it, so their order is not a sequence.
@@ -177,14 +178,14 @@ def _lane(lane: Lane, index: int) -> list[str]:
     lines.append(f'<{tag} class="vl-process__flow" aria-labelledby="{heading_id}" markdown>')
     for number, step in enumerate(lane.steps, start=1):
         if step.group:
-            lines += _group(step, f"{heading_id}-grupp-{number}", tag)
+            lines += _group(step, f"{heading_id}-grupp-{number}", tag, vocabulary)
         else:
-            lines += ['<li class="vl-process__step" markdown>', *_box(step.phases[0], "h4"), "</li>"]
+            lines += ['<li class="vl-process__step" markdown>', *_box(step.phases[0], "h4", vocabulary), "</li>"]
     lines += [f"</{tag}>", "</section>"]
     return lines
 
 
-def _group(step: Step, heading_id: str, tag: str) -> list[str]:
+def _group(step: Step, heading_id: str, tag: str, vocabulary) -> list[str]:
     lines = [
         '<li class="vl-process__step vl-process__step--group" markdown>',
         f'<section class="vl-process__group" aria-labelledby="{heading_id}" markdown>',
@@ -192,22 +193,26 @@ def _group(step: Step, heading_id: str, tag: str) -> list[str]:
         f'<{tag} class="vl-process__flow vl-process__flow--group" aria-labelledby="{heading_id}" markdown>',
     ]
     for phase in step.phases:
-        lines += ['<li class="vl-process__step" markdown>', *_box(phase, "h5"), "</li>"]
+        lines += ['<li class="vl-process__step" markdown>', *_box(phase, "h5", vocabulary), "</li>"]
     lines += [f"</{tag}>", "</section>", "</li>"]
     return lines
 
 
-def _box(phase: PhaseBox, heading: str) -> list[str]:
+def _box(phase: PhaseBox, heading: str, vocabulary) -> list[str]:
     phase_id = html.escape(phase.id)
     lines = [
         f'<div class="vl-process__box" data-phase="{phase_id}" markdown>',
         f'<{heading} class="vl-process__phase" id="skede-{phase_id}" markdown="span">{plain(phase.name)}</{heading}>',
     ]
     if phase.methods:
-        lines.append(f'<ul class="vl-process__methods" aria-label="Metoder i skedet {html.escape(phase.name)}" '
-                     'markdown>')
-        lines += [f'<li markdown="span">{_method_link(method)}</li>' for method in phase.methods]
-        lines.append("</ul>")
+        groups = sequence(list(phase.methods), vocabulary)
+        for label, methods in groups:
+            name = f"Metoder i skedet {phase.name}" + (f": {label}" if len(groups) > 1 else "")
+            if len(groups) > 1:
+                lines.append(f'<p class="vl-process__order" aria-hidden="true">{html.escape(label)}</p>')
+            lines.append(f'<ul class="vl-process__methods" aria-label="{html.escape(name)}" markdown>')
+            lines += [f'<li markdown="span">{_method_link(method)}</li>' for method in methods]
+            lines.append("</ul>")
     else:
         lines.append(f'<p class="vl-process__empty">{NO_METHOD}</p>')
     lines.append("</div>")
@@ -232,7 +237,10 @@ def _table(handbook: Handbook, lanes: list[Lane]) -> str:
     ]
     for phase in phase_boxes(handbook):
         place = f' <span class="vl-process-table__place">{plain(where[phase.id])}</span>' if where[phase.id] else ""
-        methods = ", ".join(_method_link(m) for m in phase.methods) or plain(NO_METHOD)
+        groups = sequence(list(phase.methods), handbook.vocabulary)
+        methods = (" ".join(f"{label}: " + ", ".join(_method_link(m) for m in found) + "." for label, found in groups)
+                   if len(groups) > 1 else ", ".join(_method_link(m) for _, found in groups for m in found)
+                   ) or plain(NO_METHOD)
         lines += [
             f'<tr data-phase="{html.escape(phase.id)}" markdown>',
             f'<th scope="row" markdown="span">{plain(phase.name)}{place}</th>',
