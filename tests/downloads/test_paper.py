@@ -17,7 +17,6 @@ import os
 import re
 import subprocess
 import tempfile
-import zlib
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from conftest import CORPUS, copy_project
 from corpus_edits import give_phases_and_print_large
 from libreoffice import print_to_pdf
 from verktygsladan.content import load_handbook
-from poppler import run, structure_tags
+from poppler import PDF_STRING, pdf_objects, pdf_string, run, structure_tags
 from verktygsladan.downloads import docx_writer, odt_writer, pdf_writer, xlsx_writer
 from verktygsladan.downloads.layout import CM_PER_PT, DocumentLayout, Fonts, layout
 from verktygsladan.downloads.model import documents_for
@@ -399,18 +398,7 @@ DOUBLED = re.compile(r"[?!:][.,;:]|(?<!\.)\.\.(?!\.)")
 
 def _field_names(pdf: Path) -> list[str]:
     """The accessible names (/TU) of a PDF's form fields, from its objects, compressed or not."""
-    data = pdf.read_bytes()
-    parts = [data.decode("latin-1")]
-    for match in re.finditer(rb"stream\r?\n", data):
-        try:
-            parts.append(zlib.decompressobj().decompress(data[match.end():]).decode("latin-1"))
-        except zlib.error:
-            pass
-    names = []
-    for token in re.findall(r"/TU (\((?:[^()\\]|\\.)*\)|<[0-9a-fA-F]*>)", "\n".join(parts)):
-        names.append(bytes.fromhex(token[1:-1]).decode("utf-16") if token.startswith("<")
-                     else re.sub(r"\\(.)", r"\1", token[1:-1]))
-    return names
+    return [pdf_string(token) for token in re.findall(r"/TU " + PDF_STRING, pdf_objects(pdf.read_bytes()))]
 
 
 def test_no_sentence_ends_in_doubled_punctuation(printed, documents):

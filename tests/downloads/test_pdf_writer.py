@@ -11,13 +11,12 @@ import dataclasses
 import multiprocessing
 import os
 import re
-import zlib
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from poppler import run, structure_tags
+from poppler import PDF_STRING, pdf_objects, pdf_string, run, structure_tags
 from verktygsladan.downloads import pdf_writer
 from verktygsladan.downloads.model import LANGUAGE, LICENCE, Item, Section, Table
 
@@ -47,32 +46,14 @@ def _text(path: Path, *pages: int) -> str:
     return " ".join(run("pdftotext", *page_range, path, "-").split())
 
 
-def _pdf_objects(data: bytes) -> str:
-    """Every object of the PDF, including those in compressed object streams, as text."""
-    parts = [data.decode("latin-1")]
-    for match in re.finditer(rb"stream\r?\n", data):
-        try:
-            parts.append(zlib.decompressobj().decompress(data[match.end():]).decode("latin-1"))
-        except zlib.error:
-            pass
-    return "\n".join(parts)
-
-
-def _pdf_string(token: str) -> str:
-    if token.startswith("<"):
-        return bytes.fromhex(token[1:-1]).decode("utf-16")
-    return re.sub(r"\\(.)", r"\1", token[1:-1])
-
-
 def _fields(data: bytes) -> list[tuple[str, str]]:
     """(field type, accessible name) of every form field."""
-    string = r"(\((?:[^()\\]|\\.)*\)|<[0-9a-fA-F]*>)"
     fields = []
-    for annotation in re.findall(r"<</Type /Annot/Subtype /Widget.*?>>(?=\n|$)", _pdf_objects(data), re.MULTILINE):
+    for annotation in re.findall(r"<</Type /Annot/Subtype /Widget.*?>>(?=\n|$)", pdf_objects(data), re.MULTILINE):
         kind = re.search(r"/FT /(\w+)", annotation)
-        name = re.search(r"/TU " + string, annotation)
+        name = re.search(r"/TU " + PDF_STRING, annotation)
         if kind and name:
-            fields.append((kind.group(1), _pdf_string(name.group(1))))
+            fields.append((kind.group(1), pdf_string(name.group(1))))
     return sorted(set(fields))
 
 
@@ -101,7 +82,7 @@ def test_metadata_is_the_documents(which, request):
     assert info["Subject"] == document.description
     assert info["CreationDate"].startswith(document.date.isoformat())
     assert info["ModDate"].startswith(document.date.isoformat())
-    assert f"/Lang ({LANGUAGE})" in _pdf_objects(data)
+    assert f"/Lang ({LANGUAGE})" in pdf_objects(data)
 
 
 @pytest.mark.parametrize("which", ["template", "checklist"])

@@ -88,6 +88,14 @@ def some_numbers(checklist) -> list[int]:
     return sorted({1, total // 2 + 1, total})
 
 
+def tick_some(page, checklist) -> list[int]:
+    """Tick the items of some_numbers and return their numbers."""
+    ticked = some_numbers(checklist)
+    for number in ticked:
+        box(page, checklist, number).check()
+    return ticked
+
+
 def open_method(page, site_url, method) -> None:
     page.goto(f"{site_url}metoder/{method.slug}/")
     page.locator(".vl-checklist__status").first.wait_for()
@@ -163,9 +171,7 @@ def test_ticks_survive_a_reload_and_rensa_clears_them_and_the_storage(page, site
     open_method(page, site_url, method)
     fieldset = fieldset_of(page, checklist)
     total = len(checklist.items)
-    ticked = some_numbers(checklist)
-    for number in ticked:
-        box(page, checklist, number).check()
+    ticked = tick_some(page, checklist)
     saved = stored_plans(page, checklist)
     assert [plan["name"] for plan in saved["plans"]] == [FIRST_PLAN]
     assert sorted(saved["plans"][0]["checked"]) == sorted(f"vl-punkt-{checklist.id}-{n}" for n in ticked)
@@ -249,9 +255,7 @@ def test_clearing_asks_first_and_avbryt_keeps_the_ticks(page, site_url, method, 
     open_method(page, site_url, method)
     fieldset = fieldset_of(page, checklist)
     total = len(checklist.items)
-    ticked = some_numbers(checklist)
-    for number in ticked:
-        box(page, checklist, number).check()
+    ticked = tick_some(page, checklist)
     before = stored_plans(page, checklist)
 
     fieldset.get_by_role("button", name="Rensa", exact=True).click()
@@ -414,10 +418,8 @@ def test_export_fills_in_klar_for_the_ticked_items_and_opens_in_libreoffice(page
                                                                            tmp_path):
     open_method(page, site_url, method)
     fieldset = fieldset_of(page, checklist)
-    ticked = some_numbers(checklist)
     name_plan(page, checklist, "Byt namn", "Dp Norra centrum/Etapp 2")
-    for number in ticked:
-        box(page, checklist, number).check()
+    ticked = tick_some(page, checklist)
     with page.expect_download() as download_info:
         fieldset.get_by_role("button", name=EXPORT_BUTTON).click()
     download = download_info.value
@@ -479,9 +481,7 @@ def test_export_finds_the_columns_by_their_headers_in_a_file_saved_by_libreoffic
         assert "xl/sharedStrings.xml" in archive.namelist()
     page.route(original_url, lambda route: route.fulfill(body=resaved.read_bytes(), content_type=XLSX_TYPE))
 
-    ticked = some_numbers(checklist)
-    for number in ticked:
-        box(page, checklist, number).check()
+    ticked = tick_some(page, checklist)
     with page.expect_download() as download_info:
         fieldset.get_by_role("button", name=EXPORT_BUTTON).click()
     download_info.value.save_as(tmp_path / "ifylld.xlsx")
