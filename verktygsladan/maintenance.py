@@ -21,7 +21,7 @@ def review_report(handbook: Handbook, today: datetime.date | None = None) -> str
     if not due:
         return f"Ingen metod behöver granskas ({today.isoformat()})."
     lines = [f"## Metoder som skulle ha granskats ({len(due)})", "",
-             "| Metod | Senast granskad | Skulle granskas senast | Ägare |", "| --- | --- | --- | --- |"]
+             "| Metod | Senast granskad | Skulle granskas senast | Ansvarig |", "| --- | --- | --- | --- |"]
     for date, method in sorted(due, key=lambda pair: pair[0]):
         lines.append(f"| {method.title} (`{method.source_file}`) | {method.trust.last_reviewed.isoformat()} "
                      f"| {date.isoformat()} | {method.trust.owner} |")

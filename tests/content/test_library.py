@@ -44,6 +44,8 @@ def test_overdue_review_warns_but_does_not_fail(corpus_project):
     path = corpus_project / "methods" / "exempel" / "method.yml"
     long_ago = datetime.date.today() - datetime.timedelta(days=800)
     text = path.read_text(encoding="utf-8").replace("last_reviewed: 2026-11-01", f"last_reviewed: {long_ago}")
+    # A legal fact cannot have been checked after the page's review.
+    text = text.replace("as_of: 2026-11-01", f"as_of: {long_ago}")
     path.write_text(text.replace("review_interval_months: 60", "review_interval_months: 12"), encoding="utf-8")
     handbook = load_handbook(corpus_project)
     [warning] = handbook.warnings

@@ -70,9 +70,14 @@ def test_method_is_placed_in_the_planning_process_and_linked_to_others(method):
 
 
 @pytest.mark.parametrize("method", METHODS, ids=by_slug)
-def test_every_legal_statement_is_dated(method):
+def test_every_legal_statement_is_checked_against_a_linked_text_or_marked_as_unchecked(method):
     for basis in method.legal_basis:
-        assert basis.law and basis.section and basis.as_of
+        assert basis.law and basis.section
+        if basis.as_of:
+            assert basis.url.startswith("https://") and not basis.needs_check
+            assert basis.as_of <= method.trust.last_reviewed
+        else:
+            assert basis.needs_check.strip()
 
 
 @pytest.mark.parametrize("method", METHODS, ids=by_slug)

@@ -40,3 +40,18 @@ def printed_text(pdf: Path, *, layout: bool = True) -> str:
     output = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
                             check=True, capture_output=True, text=True).stdout
     return " ".join(output.split())
+
+
+def recalculated_xlsx(tmp_path: Path, data: bytes) -> Path:
+    """The workbook as LibreOffice Calc saves it after opening it: every formula worked out and its value stored."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) saknas")
+    source = tmp_path / "ifylld.xlsx"
+    source.write_bytes(data)
+    out = tmp_path / "omraknad"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless", "--norestore",
+                    f"--infilter={IMPORT_FILTERS['xlsx']}", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                    "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=600)
+    result = out / source.name
+    assert result.exists(), "LibreOffice kunde inte öppna kalkylarket"
+    return result

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from libreoffice import print_to_pdf, printed_text
+from libreoffice import print_to_pdf, printed_text, recalculated_xlsx
 from verktygsladan.downloads.layout import layout
 from verktygsladan.downloads.model import LANGUAGE, LICENCE
 from verktygsladan.downloads.xlsx_writer import CHECKLIST_COLUMNS, STATUSES, write
@@ -360,3 +360,33 @@ def test_a_checklist_with_phases_names_each_items_phase_and_keeps_every_other_he
     # The status list and the date check follow their columns wherever they are.
     status = get_column_letter(header.index("Status") + 1)
     assert str(validation_for(sheet, "list").sqref).startswith(f"{status}{header_row(sheet) + 1}:")
+
+
+def test_olikhetsindex_sheet_computes_the_index_from_the_counts_a_reader_enters(tmp_path, real_documents):
+    """A kommun types in its counts per area; LibreOffice must then show each share and D = ½ Σ |a/A − b/B|."""
+    tables = [(document, section) for document in real_documents for section in document.sections
+              if section.table and section.table.dissimilarity_index]
+    assert tables, "Ingen mall räknar ut olikhetsindex"
+    document, section = tables[0]
+    book = load(write(document))
+    sheet = next(book[name] for name in book.sheetnames if book[name]["A1"].value == section.heading)
+    first = header_row(sheet) + 1
+    # Four areas; a fifth row is left empty as a kommun with fewer areas than rows would.
+    counts = [(120, 480), (300, 310), (0, 250), (580, 160)]
+    assert len(section.table.rows) > len(counts) + 1
+    for offset, (group_a, group_b) in enumerate(counts):
+        sheet.cell(first + offset, 2, group_a)
+        sheet.cell(first + offset, 3, group_b)
+    filled = io.BytesIO()
+    book.save(filled)
+
+    values = openpyxl.load_workbook(recalculated_xlsx(tmp_path, filled.getvalue()), data_only=True)[sheet.title]
+    total_a, total_b = sum(a for a, _ in counts), sum(b for _, b in counts)
+    for offset, (group_a, group_b) in enumerate(counts):
+        row = [values.cell(first + offset, column).value for column in (4, 5, 6)]
+        assert row == pytest.approx([group_a / total_a, group_b / total_b, abs(group_a / total_a - group_b / total_b)])
+    expected = sum(abs(a / total_a - b / total_b) for a, b in counts) / 2
+    result_row = first + len(section.table.rows) - 1
+    assert values.cell(result_row, 1).value == section.table.result_row
+    assert values.cell(result_row, 6).value == pytest.approx(expected)
+    assert values.cell(first + len(counts), 6).value in (None, "")

@@ -42,7 +42,7 @@ def test_fact_box_shows_the_key_facts_in_words(built_site, handbook):
         weeks = method.effort.weeks
         assert facts["Tid"].startswith(f"{weeks.min}–{weeks.max}" if weeks.min != weeks.max else f"{weeks.min} ")
         assert facts["Leds av"] == ", ".join(vocabulary.names("roles", method.people.lead))
-        assert facts["Ägare"] == method.trust.owner
+        assert facts["Ansvarig"] == method.trust.owner
         assert facts["Senast granskad"] == method.trust.last_reviewed.isoformat()
 
 

@@ -12,6 +12,7 @@ messages and as hover help in their editor.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 from .errors import FieldPath
@@ -31,6 +32,12 @@ from .fields import (
 )
 
 SUMMARY_MAX_LENGTH = 160
+# The olikhetsindex (index of dissimilarity), D = ½ Σ |a_i/A − b_i/B|: the
+# worked columns and the result row a table with `dissimilarity_index` gets.
+DISSIMILARITY_COLUMNS = ("Andel av grupp A (a/A)", "Andel av grupp B (b/B)", "Skillnad i andel")
+DISSIMILARITY_RESULT = "Olikhetsindex D = ½ × summan av skillnaderna"
+# A paragraph sign or an article number: how a checklist item names its law.
+_CITES_LAW = re.compile(r"§|\bart(ikel|\.)\s*\d", re.IGNORECASE)
 
 
 def _choices(vocabulary: str, label: str, *, min_items: int = 1, help: str = "", required: bool = True) -> ListOf:
@@ -87,8 +94,27 @@ class LegalBasis(Record):
     section = Text("Kapitel, paragraf eller artikel", max_length=80,
                    help="Till exempel \"5 kap. 2 §\" eller \"artikel 12\".")
     statement = Markdown("Vad som gäller", help="Vad bestämmelsen betyder för metoden, med egna ord.")
-    as_of = Date("Gäller per", help="Det datum som uppgiften avser (rättsläget vid det datumet).")
-    url = Url("Länk till lagtext eller vägledning", required=False)
+    url = Url("Länk till lagtext eller vägledning", required=False,
+              help="Den gällande lagtexten (till exempel på riksdagen.se) eller myndighetens vägledning.")
+    as_of = Date("Kontrollerad", required=False,
+                 help="Den dag någon läste lagtexten eller vägledningen som länken pekar på och såg att uppgiften "
+                      "stämmer. Skriv inget datum för en uppgift som ingen har kontrollerat: använd \"needs_check\".")
+    needs_check = Text("Behöver kontrolleras", max_length=400, required=False,
+                       help="Vad som inte har gått att kontrollera, och varför. Visas som en markerad ruta "
+                            "\"Rättsläge att kontrollera\" på sidan. Används i stället för \"as_of\".")
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        # A date says "somebody read the law text on this day"; an unchecked fact
+        # must say so instead of borrowing a date (issue 15).
+        if self.as_of and self.needs_check:
+            ctx.error(path + ("needs_check",), "Ange antingen \"as_of\" (uppgiften är kontrollerad) eller "
+                                               "\"needs_check\" (den behöver kontrolleras), inte båda.")
+        elif not self.as_of and not self.needs_check:
+            ctx.error(path, "Ange \"as_of\" med dagen då uppgiften kontrollerades mot lagtexten, eller "
+                            "\"needs_check\" med vad som behöver kontrolleras.")
+        if self.as_of and not self.url:
+            ctx.error(path + ("as_of",), "En kontrollerad uppgift behöver \"url\" till lagtexten eller vägledningen "
+                                         "som den kontrollerades mot.")
 
 
 class Example(Record):
@@ -103,9 +129,17 @@ class ChecklistItem(Record):
     label = "En punkt i checklistan"
     text = Text("Punkt", max_length=300)
     level = Choice("Kravnivå", vocabulary="checklist_levels", required=False,
-                   help="SKA för det som krävs, BÖR för det som rekommenderas.")
+                   help="\"lagkrav\" för det som lagen kräver (säg vilken lag och paragraf), \"karna\" för metodens "
+                        "egna kärnpunkter och \"bor\" för rekommendationer.")
     phase = Choice("Planeringsskede", vocabulary="phases", required=False,
                    help="Skedet då punkten ska vara klar. Punkterna grupperas efter skede på sidan och i nedladdningarna.")
+
+    def check(self, path: FieldPath, ctx: Context) -> None:
+        # A planner acts on "Lagkrav" as law; the item itself must say which law.
+        if self.level == "lagkrav" and not _CITES_LAW.search(self.text):
+            ctx.error(path + ("level",), "En punkt med nivån Lagkrav ska säga vilken lag och paragraf eller artikel "
+                                         "den bygger på, till exempel \"(PBL 4 kap. 33 §)\". Är punkten inget krav "
+                                         "i lag, välj \"karna\" eller \"bor\".")
 
 
 class Checklist(Record):
@@ -140,10 +174,27 @@ class TemplateTable(Record):
                           help="Text i första kolumnen, en per rad.")
     empty_rows = Integer("Tomma rader", minimum=0, maximum=50, required=False,
                          help="Antal tomma rader att skriva i, utöver raderna med rubrik.")
+    dissimilarity_index = Boolean("Räknar ut olikhetsindex", required=False,
+                                  help="true för en tabell med tre kolumner: delområde, antal i grupp A och antal i "
+                                       "grupp B. Tabellen får då kolumner för andelarna och en sista rad för "
+                                       "olikhetsindex, som kalkylarket räknar ut själv.")
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         if not self.row_headings and not self.empty_rows:
             ctx.error(path, "Tabellen har inga rader. Ange \"row_headings\" eller \"empty_rows\".")
+        if self.dissimilarity_index and len(self.columns) != 3:
+            ctx.error(path + ("columns",), "En tabell som räknar ut olikhetsindex ska ha exakt tre kolumner: "
+                                           "delområde, antal i grupp A och antal i grupp B. Andelarna läggs till "
+                                           "av sig själva.")
+
+    @property
+    def all_columns(self) -> tuple[str, ...]:
+        """The editor's columns, and the worked columns a calculation adds after them."""
+        return tuple(self.columns) + (DISSIMILARITY_COLUMNS if self.dissimilarity_index else ())
+
+    @property
+    def result_row(self) -> str:
+        return DISSIMILARITY_RESULT if self.dissimilarity_index else ""
 
 
 class TemplateSection(Record):
@@ -238,8 +289,11 @@ class Trust(Record):
     status = Choice("Status", vocabulary="statuses")
     tested_in = ListOf(Text("Kommun", max_length=80), "Prövad i", unique=True, required=False,
                        help="Kommuner där metoden har prövats på riktigt, enligt en källa.")
+    tested_what = Markdown("Vad som har prövats", required=False,
+                           help="Vilken del av metoden som har prövats, var och enligt vilken källa. Krävs när "
+                                "status säger att metoden har prövats, så att ingen läser in mer än källan säger.")
     origin = Nested(Origin, "Ursprung")
-    owner = Text("Ägare", max_length=120, help="En roll eller funktion, aldrig en namngiven person.")
+    owner = Text("Ansvarig", max_length=120, help="Den roll som ansvarar för metoden, aldrig en namngiven person.")
     last_reviewed = Date("Senast granskad")
     review_interval_months = Integer("Granskas var … månad", minimum=1, maximum=60)
     changelog = ListOf(Nested(Change, "Ändring"), "Ändringslogg", min_items=1)
@@ -249,6 +303,9 @@ class Trust(Record):
         if status.requires_tested_in and not self.tested_in:
             ctx.error(path + ("status",), f"Status \"{status.name}\" betyder att metoden har prövats. Ange i "
                                           "\"tested_in\" var den har prövats, eller välj en annan status.")
+        if status.requires_tested_in and not self.tested_what:
+            ctx.error(path + ("status",), f"Status \"{status.name}\" betyder att metoden har prövats. Beskriv i "
+                                          "\"tested_what\" vilken del som har prövats och enligt vilken källa.")
         today = datetime.date.today()
         if self.last_reviewed > today:
             ctx.error(path + ("last_reviewed",), f"Datumet {self.last_reviewed} ligger i framtiden.")
@@ -341,6 +398,14 @@ class Method(Record):
                     ctx.error(path + ("steps", index, "uses", ref_index),
                               f"Steget hänvisar till mallen eller checklistan \"{ref}\", som inte finns i metoden. "
                               f"Metodens mallar och checklistor: {known}.")
+
+        for index, basis in enumerate(self.legal_basis):
+            # The page shows one review date; a fact checked after it means the
+            # page was changed without the review that the date promises.
+            if basis.as_of and basis.as_of > self.trust.last_reviewed:
+                ctx.error(path + ("legal_basis", index, "as_of"),
+                          f"Uppgiften kontrollerades {basis.as_of}, efter sidans senaste granskning "
+                          f"({self.trust.last_reviewed}). Granska sidan och flytta fram \"last_reviewed\".")
 
     def documents(self) -> list[Checklist | Template]:
         return [*self.templates, *self.checklists]

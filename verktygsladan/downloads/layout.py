@@ -364,8 +364,8 @@ class _Spec:
 def _specs(table: Table) -> list[_Spec]:
     specs = []
     for index, header in enumerate(table.columns):
-        if index == 0 and table.row_headings:
-            specs.append(_Spec(header, "label", table.row_headings))
+        if index == 0 and table.labels:
+            specs.append(_Spec(header, "label", table.labels))
         elif _NUMBER_HEADER.search(header.strip()):
             specs.append(_Spec(header, "mark"))
         else:

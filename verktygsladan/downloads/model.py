@@ -29,11 +29,19 @@ class Table:
     columns: tuple[str, ...]
     row_headings: tuple[str, ...]
     empty_rows: int
+    # A last row that sums up the table ("Olikhetsindex D = …"); a spreadsheet computes it.
+    result_row: str = ""
+    dissimilarity_index: bool = False
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The text written in advance in the first column."""
+        return self.row_headings + ((self.result_row,) if self.result_row else ())
 
     @property
     def rows(self) -> tuple[str, ...]:
         """First-column text of every row; empty rows have an empty heading."""
-        return self.row_headings + ("",) * self.empty_rows
+        return self.row_headings + ("",) * self.empty_rows + ((self.result_row,) if self.result_row else ())
 
 
 @dataclass(frozen=True)
@@ -177,8 +185,8 @@ def _template(template: Template, common: dict) -> Document:
             guidance=blocks_from_markdown(section.guidance) if section.guidance else (),
             fill_in=tuple(section.fill_in),
             filled=_filled(tuple(section.fill_in), organisation),
-            table=Table(tuple(section.table.columns), tuple(section.table.row_headings),
-                        section.table.empty_rows or 0) if section.table else None,
+            table=Table(section.table.all_columns, tuple(section.table.row_headings), section.table.empty_rows or 0,
+                        section.table.result_row, bool(section.table.dissimilarity_index)) if section.table else None,
         )
         for section in template.sections
     )

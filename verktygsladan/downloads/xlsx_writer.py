@@ -255,8 +255,31 @@ def _write_table_section(sheet: Worksheet, document: Document, section: Section,
             _write_cell(sheet, row, column, None, "Ifyllnad")
         sheet.row_dimensions[row].height = max(WRITING_ROOM, _text_height(heading, widths[0]))
     last_row = header_row + len(rows)
+    if table.dissimilarity_index:
+        _write_dissimilarity_formulas(sheet, header_row + 1, last_row - 1, last_row)
     _add_table(sheet, table_name, header_row, last_row, len(columns))
     _set_print_layout(sheet, header_row, landscape=part.page.landscape)
+
+
+def _write_dissimilarity_formulas(sheet: Worksheet, first: int, last: int, result: int) -> None:
+    """Columns D–F and the result row of an olikhetsindex table: D = ½ Σ |a_i/A − b_i/B|.
+
+    Columns B and C hold each area's counts of group A and B. A row left empty
+    counts as no area, so a kommun with fewer areas than rows gets the right D.
+    """
+    counts_a, counts_b = f"B${first}:B${last}", f"C${first}:C${last}"
+    for row in range(first, last + 1):
+        for column, counts, total in (("D", f"B{row}", counts_a), ("E", f"C{row}", counts_b)):
+            cell = sheet[f"{column}{row}"]
+            cell.value = f'=IF(OR({counts}="",SUM({total})=0),"",{counts}/SUM({total}))'
+            cell.number_format = "0.000"
+        cell = sheet[f"F{row}"]
+        cell.value = f'=IF(AND(D{row}="",E{row}=""),"",ABS(N(D{row})-N(E{row})))'
+        cell.number_format = "0.000"
+    cell = sheet[f"F{result}"]
+    cell.value = f'=IF(OR(SUM({counts_a})=0,SUM({counts_b})=0),"",SUM(F{first}:F{last})/2)'
+    cell.number_format = "0.000"
+    cell.font = _font(bold=True)
 
 
 def _table_widths(table: TableLayout, fonts: Fonts) -> list[float]:

@@ -82,7 +82,7 @@ def _facts(method: Method, handbook: Handbook) -> str:
         ("Deltagare", span(effort.participants.min, effort.participants.max, "person", "personer")),
         ("Leds av", ", ".join(vocabulary.names("roles", method.people.lead))),
         ("Svårighetsgrad", vocabulary.name("difficulties", method.difficulty)),
-        ("Ägare", trust.owner),
+        ("Ansvarig", trust.owner),
         ("Senast granskad", trust.last_reviewed.isoformat()),
     ]
     entries = "\n\n".join(definition(plain(term), plain(value)) for term, value in facts)
@@ -182,15 +182,21 @@ def _tips(method: Method, handbook: Handbook, downloads: Downloads | None) -> st
 
 
 def _legal(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
-    items = []
+    blocks = []
     for basis in method.legal_basis:
-        text = (f"**{plain(basis.law)}, {plain(basis.section)}**\n\n{md(basis.statement)}\n\n"
-                f"*Uppgiften avser rättsläget {basis.as_of.isoformat()} enligt handbokens källor. "
-                f"Kontrollera gällande lydelse innan ni hänvisar till bestämmelsen.*")
-        if basis.url:
-            text += f" {link(f'Läs mer om {basis.law}, {basis.section}', basis.url)}"
-        items.append(list_item(text))
-    return "\n\n".join(items) or None
+        heading = f"**{plain(basis.law)}, {plain(basis.section)}**"
+        source = link(f"Lagtext eller vägledning för {basis.law}, {basis.section}", basis.url) if basis.url else ""
+        if basis.as_of:
+            blocks.append(f"{heading}\n\n{md(basis.statement)}\n\n"
+                          f"*Kontrollerad mot lagtexten eller vägledningen {basis.as_of.isoformat()}.* {source}")
+            continue
+        # An unchecked fact is boxed and dated with the review that left it open,
+        # so nobody reads it as settled law.
+        body = (f"{heading}\n\n{md(basis.statement)}\n\n**Att kontrollera:** {plain(sentence(basis.needs_check))} "
+                f"Läget när sidan granskades {method.trust.last_reviewed.isoformat()}. {source}")
+        blocks.append('!!! warning "Rättsläge att kontrollera"\n\n'
+                      + "\n".join(f"    {line}" if line.strip() else "" for line in body.splitlines()))
+    return "\n\n".join(blocks) or None
 
 
 def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
@@ -218,9 +224,13 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
             if section.fill_in:
                 content.append(sentence("Fält att fylla i: " + join_swedish(plain(f) for f in section.fill_in)))
             if section.table:
-                content.append(sentence("Tabell med kolumnerna " + join_swedish(plain(c) for c in section.table.columns)))
+                content.append(sentence("Tabell med kolumnerna "
+                                        + join_swedish(plain(c) for c in section.table.all_columns)))
                 if section.table.row_headings:
                     content.append(sentence("Rader: " + join_swedish(plain(r) for r in section.table.row_headings)))
+                if section.table.dissimilarity_index:
+                    content.append(f"Sista raden: {plain(section.table.result_row)}. Kalkylarket (Excel) räknar "
+                                   "ut andelarna och indexet när ni har skrivit in antalen.")
             # A blank line before each item keeps multi-paragraph items in one list. Bullets, not
             # numbers: some templates number their own headings ("1. Ärendet"), and the steps refer to them.
             lines += ["", list_item("\n\n".join(content))]
@@ -364,11 +374,12 @@ def _changelog(method: Method, handbook: Handbook, downloads: Downloads | None) 
         f"**Status:** {plain(vocabulary.name('statuses', trust.status))}. "
         f"{md(vocabulary.terms('statuses')[trust.status].description or '')}".rstrip(),
         "**Prövad i:** " + (join_swedish(plain(t) for t in trust.tested_in) if trust.tested_in
-                            else "Ingen kommun ännu, enligt källorna."),
+                            else "Ingen kommun ännu, enligt källorna.")
+        + (f"\n\n**Det här har prövats:** {md(trust.tested_what)}" if trust.tested_what else ""),
         f"**Ursprung:** {plain(trust.origin.project)}"
         + (f", finansierat av {plain(trust.origin.funder)}" if trust.origin.funder else "")
         + f", {trust.origin.year}.",
-        f"**Ägare:** {plain(trust.owner)}",
+        f"**Ansvarig:** {plain(trust.owner)}",
         f"**Senast granskad:** {trust.last_reviewed.isoformat()}. "
         f"**Nästa granskning:** senast {next_review(method).isoformat()}.",
     ]), "", "| Datum | Vad ändrades | Varför |", "| --- | --- | --- |"]
