@@ -88,7 +88,7 @@ def test_checklist_table_has_every_item_with_its_level(checklist_book, corpus_ch
     assert list(header) == COLUMNS
     assert [(row[0], row[1], row[2]) for row in rows] == [
         (number, item.level, item.text) for number, item in enumerate(corpus_checklist.items, start=1)]
-    assert {"Ska", "Bör"} <= {row[1] for row in rows}
+    assert {"Kärna", "Bör"} <= {row[1] for row in rows}
     assert all(value is None for row in rows for value in row[3:]), "Status, Ansvarig, Datum, Kommentar ska vara tomma"
 
 
