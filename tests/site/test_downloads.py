@@ -151,3 +151,7 @@ def test_print_edition_has_cover_contents_and_every_method(built_site, handbook)
         assert squash(method.title) in seen
         for step in method.steps:
             assert squash(step.title) in seen
+    # An unchecked legal fact is boxed on paper too, never printed as raw Markdown.
+    unchecked = [b for m in handbook.methods for b in m.legal_basis if b.needs_check]
+    assert unchecked and seen.count("Rättsläge att kontrollera") >= len(unchecked)
+    assert "!!!" not in seen

@@ -51,6 +51,8 @@ nav ol { list-style: none; padding: 0; }
 nav li { margin: 0.35em 0; }
 nav a { color: #111; text-decoration: none; }
 nav a::after { content: leader(".") target-counter(attr(href), page); }
+.admonition { border: 1.5pt solid #9a4d00; padding: 2pt 10pt 4pt; margin: 1em 0; page-break-inside: avoid; }
+.admonition-title { font-weight: bold; margin-bottom: 0.3em; }
 .vl-facts { border: 1px solid #777; border-left: 4pt solid #334; padding: 0 10pt 6pt; margin: 1em 0; }
 .vl-lead { font-size: 11.5pt; }
 .vl-edit-link { display: none; }
@@ -135,7 +137,7 @@ def _which_method_fails(handbook: Handbook, glossary: dict[str, str], site_url: 
 def _chapter(method, handbook: Handbook, glossary: dict[str, str], site_url: str) -> str:
     source = render_method_body(method, handbook)
     body = markdown.markdown(
-        source, extensions=["attr_list", "def_list", "md_in_html", "tables", "abbr", SafeLinks()],
+        source, extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables", "abbr", SafeLinks()],
         extension_configs={"abbr": {"glossary": glossary}}, output_format="html")
     body = _scope_anchors(body, method.slug, {m.slug for m in handbook.methods}, site_url)
     return f'<section id="{method.slug}" lang="sv">\n{body}\n</section>'

@@ -7,6 +7,7 @@ returns None and is left out, so readers never meet an empty heading.
 from __future__ import annotations
 
 import html
+import urllib.parse
 from typing import Callable
 
 import yaml
@@ -185,18 +186,26 @@ def _legal(method: Method, handbook: Handbook, downloads: Downloads | None) -> s
     blocks = []
     for basis in method.legal_basis:
         heading = f"**{plain(basis.law)}, {plain(basis.section)}**"
-        source = link(f"Lagtext eller vägledning för {basis.law}, {basis.section}", basis.url) if basis.url else ""
+        # The site's name is the link text: the sentence around it already says what the text is.
+        source = link(_site_name(basis.url), basis.url) if basis.url else ""
         if basis.as_of:
             blocks.append(f"{heading}\n\n{md(basis.statement)}\n\n"
-                          f"*Kontrollerad mot lagtexten eller vägledningen {basis.as_of.isoformat()}.* {source}")
+                          f"*Kontrollerad {basis.as_of.isoformat()} mot lagtexten eller vägledningen på* {source}.")
             continue
         # An unchecked fact is boxed and dated with the review that left it open,
         # so nobody reads it as settled law.
         body = (f"{heading}\n\n{md(basis.statement)}\n\n**Att kontrollera:** {plain(sentence(basis.needs_check))} "
-                f"Läget när sidan granskades {method.trust.last_reviewed.isoformat()}. {source}")
+                f"Läget när sidan granskades {method.trust.last_reviewed.isoformat()}."
+                + (f" Källa: {source}." if source else ""))
         blocks.append('!!! warning "Rättsläge att kontrollera"\n\n'
                       + "\n".join(f"    {line}" if line.strip() else "" for line in body.splitlines()))
     return "\n\n".join(blocks) or None
+
+
+def _site_name(url: str) -> str:
+    """"boverket.se" for https://www.boverket.se/sv/…"""
+    host = urllib.parse.urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
