@@ -229,11 +229,11 @@ class Indicator(Record):
     why = Markdown("Varför den är viktig")
     gr_dimensions = _choices("gr_dimensions", "Del av GR:s definition av social hållbarhet")
     data_source = Text("Datakälla", max_length=200)
-    kolada_id = Text("Kolada-id", max_length=10, pattern=r"^[A-Z]\d{5}$", example="N01951", required=False,
-                     help="Nyckeltalets id i Kolada, om det finns ett.")
-    kolada_id_checked = Boolean("Kolada-id kontrollerat", required=False,
-                                help="true först när id och titel har stämts av mot Kolada. Annars visas "
-                                     "att id:t behöver kontrolleras.")
+    kolada_id = Text("Kolada-kod", max_length=10, pattern=r"^[A-Z]\d{5}$", example="N01951", required=False,
+                     help="Nyckeltalets kod i Kolada, om det finns en.")
+    kolada_id_checked = Boolean("Kolada-koden kontrollerad", required=False,
+                                help="true först när koden och titeln har stämts av mot Kolada. Annars visas "
+                                     "att koden behöver kontrolleras.")
     levels = _choices("geographic_levels", "Geografisk nivå")
     breakdowns = _choices("breakdowns", "Kan delas upp på", min_items=0, required=False)
     formula = Text("Formel", max_length=200, required=False, help="Skriven med vanliga tecken, till exempel "
@@ -242,7 +242,7 @@ class Indicator(Record):
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         if self.kolada_id_checked and not self.kolada_id:
-            ctx.error(path + ("kolada_id_checked",), "Det finns inget Kolada-id att markera som kontrollerat.")
+            ctx.error(path + ("kolada_id_checked",), "Det finns ingen Kolada-kod att markera som kontrollerad.")
 
 
 class Related(Record):

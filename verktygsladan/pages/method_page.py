@@ -331,8 +331,8 @@ def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None)
         facts = [("Mäter", md(indicator.measures)), ("Varför", md(indicator.why)), ("Del av GR:s definition", dimensions),
                  ("Datakälla", plain(indicator.data_source))]
         if indicator.kolada_id:
-            checked = "kontrollerat" if indicator.kolada_id_checked else "behöver kontrolleras mot Kolada"
-            facts.append(("Kolada-id", f"{plain(indicator.kolada_id)} ({checked})"))
+            checked = "kontrollerad" if indicator.kolada_id_checked else "behöver kontrolleras mot Kolada"
+            facts.append(("Kolada-kod", f"{plain(indicator.kolada_id)} ({checked})"))
         facts.append(("Geografisk nivå", levels))
         if indicator.breakdowns:
             facts.append(("Kan delas upp på", _names(handbook, "breakdowns", indicator.breakdowns)))
@@ -386,7 +386,7 @@ def _changelog(method: Method, handbook: Handbook, downloads: Downloads | None) 
                             else "Ingen kommun ännu, enligt källorna.")
         + (f"\n\n**Det här har prövats:** {md(trust.tested_what)}" if trust.tested_what else ""),
         f"**Ursprung:** {plain(trust.origin.project)}"
-        + (f", finansierat av {plain(trust.origin.funder)}" if trust.origin.funder else "")
+        + (f", med finansiering från {plain(trust.origin.funder)}" if trust.origin.funder else "")
         + f", {trust.origin.year}.",
         f"**Ansvarig:** {plain(trust.owner)}",
         f"**Senast granskad:** {trust.last_reviewed.isoformat()}. "
