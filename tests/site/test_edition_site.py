@@ -170,7 +170,7 @@ def _comparable(article) -> str:
     for link in article.select("a.vl-edit-link"):
         link.decompose()
     # The organisation's name in every download's footer changes its size a little.
-    return " ".join(re.sub(r"\d+ kB", "N kB", str(article)).split())
+    return " ".join(re.sub(r"\d+(,\d+)? [kM]B", "N kB", str(article)).split())
 
 
 def test_a_method_without_local_additions_reads_exactly_as_in_the_regional_handbook(edition_site, built_site):

@@ -34,7 +34,7 @@ from .fields import (
 SUMMARY_MAX_LENGTH = 160
 # The olikhetsindex (index of dissimilarity), D = ½ Σ |a_i/A − b_i/B|: the
 # worked columns and the result row a table with `dissimilarity_index` gets.
-DISSIMILARITY_COLUMNS = ("Andel av grupp A (a/A)", "Andel av grupp B (b/B)", "Skillnad i andel")
+DISSIMILARITY_COLUMNS = ("Andel av grupp A", "Andel av grupp B", "Skillnad i andel")
 DISSIMILARITY_RESULT = "Olikhetsindex D = ½ × summan av skillnaderna"
 # A paragraph sign or an article number: how a checklist item names its law.
 _CITES_LAW = re.compile(r"§|\bart(ikel|\.)\s*\d", re.IGNORECASE)
