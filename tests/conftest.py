@@ -64,6 +64,26 @@ def assert_built(result: subprocess.CompletedProcess) -> None:
     assert result.returncode == 0, f"Bygget misslyckades:\n{result.stdout}\n{result.stderr}"
 
 
+def copy_example_method(project: Path, slug: str, *, title: str = "", short_title: str = "",
+                        related: str = "  combine_with:\n    - exempel") -> Path:
+    """A second method in a corpus project: the example method under a new folder, with its own ids.
+
+    A published method must relate to another (publishing_floor.py), so by default the copy
+    is combined with the original."""
+    methods = project / "methods"
+    shutil.copytree(methods / "exempel", methods / slug)
+    path = methods / slug / "method.yml"
+    text = path.read_text(encoding="utf-8").replace("id: exempel\n", f"id: {slug}\n")
+    text = text.replace("exempel-mall", f"{slug}-mall").replace("exempel-checklista", f"{slug}-checklista")
+    text = text.replace("related:\n  combine_with: []", f"related:\n{related}")
+    if title:
+        text = text.replace("title: Exempelmetod för tester", f"title: {title}")
+    if short_title:
+        text = text.replace("short_title: Exempelmetod", f"short_title: {short_title}")
+    path.write_text(text, encoding="utf-8")
+    return methods / slug
+
+
 @pytest.fixture
 def corpus_project(tmp_path: Path) -> Path:
     """A project whose only method is the test corpus's complete example method."""

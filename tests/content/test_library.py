@@ -7,24 +7,13 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_example_method, run_cli
 from verktygsladan.content import load_handbook, next_review
 from verktygsladan.content.library import add_months
 
 
-def add_copy(project, slug: str, related: str = "") -> None:
-    methods = project / "methods"
-    shutil.copytree(methods / "exempel", methods / slug)
-    path = methods / slug / "method.yml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("id: exempel\n", f"id: {slug}\n").replace("exempel-mall", f"{slug}-mall")
-    text = text.replace("exempel-checklista", f"{slug}-checklista")
-    text = text.replace("related:\n  combine_with: []", f"related:\n{related}" if related else "related:\n  combine_with: []")
-    path.write_text(text, encoding="utf-8")
-
-
 def test_relations_are_shown_in_both_directions(corpus_project):
-    add_copy(corpus_project, "andra", related="  after:\n    - exempel\n  combine_with:\n    - exempel")
+    copy_example_method(corpus_project, "andra", related="  after:\n    - exempel\n  combine_with:\n    - exempel")
     handbook = load_handbook(corpus_project)
     first, second = handbook.method("exempel"), handbook.method("andra")
     assert handbook.related(first)["before"] == [second]
@@ -34,7 +23,7 @@ def test_relations_are_shown_in_both_directions(corpus_project):
 
 
 def test_methods_are_in_folder_order_and_underscore_folders_are_drafts(corpus_project):
-    add_copy(corpus_project, "abc")
+    copy_example_method(corpus_project, "abc")
     shutil.copytree(corpus_project / "methods" / "exempel", corpus_project / "methods" / "_utkast")
     handbook = load_handbook(corpus_project)
     assert [m.slug for m in handbook.methods] == ["abc", "exempel"]
@@ -67,3 +56,13 @@ def test_real_methods_load_and_are_reviewed_on_schedule():
     assert handbook.methods
     for method in handbook.methods:
         assert next_review(method) > method.trust.last_reviewed
+
+
+def test_two_methods_that_relate_to_nothing_are_both_refused(corpus_project):
+    copy_example_method(corpus_project, "andra", related="  combine_with: []")
+    result = run_cli(corpus_project, "check")
+    assert result.returncode == 1
+    refused = [line for line in result.stderr.splitlines() if "Ange minst en relaterad metod" in line]
+    assert [line.split(",")[0] for line in refused] == ["Fel i methods/andra/method.yml",
+                                                        "Fel i methods/exempel/method.yml"]
+    assert all('fält "related"' in line for line in refused)

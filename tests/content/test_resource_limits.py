@@ -36,10 +36,11 @@ def _many_keywords(methods) -> None:
 
 def _long_text(methods) -> None:
     # Just inside every limit: 240 paragraphs of 4 000 characters, 190 brackets in the section.
-    linked = "Ett stycke med [en länk](https://example.org) och **fetstil**. " + "Mer text i stycket. " * 190
+    linked = "Ett stycke med [en länk](https://exempel.test) och **fetstil**. " + "Mer text i stycket. " * 190
     plain = "Ett stycke med *kursiv* och **fetstil**. " + "Mer text i stycket. " * 197
     paragraphs = [linked] * 95 + [plain] * 145
-    (methods / "exempel" / "text.md").write_text("## Syfte\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    (methods / "exempel" / "text.md").write_text("## Syfte\n\n" + "\n\n".join(paragraphs)
+                                                 + "\n\n## Bakgrund\n\nMetoden är påhittad.\n", encoding="utf-8")
 
 
 HOSTILE = {

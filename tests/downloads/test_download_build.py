@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from conftest import copy_example_method
 from corpus_edits import give_phases_and_print_large
 from verktygsladan.content import load_handbook
 from verktygsladan.downloads import build
@@ -87,12 +88,7 @@ def cache_entries(project_cache) -> set[str]:
 
 
 def test_editing_one_method_regenerates_only_that_method(project, tmp_path):
-    methods = project / "methods"
-    shutil.copytree(methods / "exempel", methods / "andra")
-    yml = methods / "andra" / "method.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("id: exempel\n", "id: andra\n")
-                   .replace("exempel-mall", "andra-mall").replace("exempel-checklista", "andra-checklista"),
-                   encoding="utf-8")
+    yml = copy_example_method(project, "andra") / "method.yml"
     build_downloads(load_handbook(project), project)
     before = cache_entries(tmp_path / "cache")
 

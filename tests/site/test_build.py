@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, assert_built, mkdocs_build
+from conftest import ENV, ROOT, assert_built, copy_example_method, mkdocs_build
 from site_helpers import card_heading, content, nav_links, page, text, tree_digest
 from verktygsladan.content import next_review
 
@@ -147,18 +147,8 @@ def test_missing_optional_sections_are_left_out_not_shown_empty(corpus_project):
         assert following is not None and following.name not in ("h2",), f"Tom rubrik: {text(heading)}"
 
 
-def copy_example_method(project: Path, slug: str, title: str, short_title: str) -> None:
-    methods = project / "methods"
-    shutil.copytree(methods / "exempel", methods / slug)
-    yml = methods / slug / "method.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("id: exempel\n", f"id: {slug}\n")
-                   .replace("exempel-mall", f"{slug}-mall").replace("exempel-checklista", f"{slug}-checklista")
-                   .replace("title: Exempelmetod för tester", f"title: {title}")
-                   .replace("short_title: Exempelmetod", f"short_title: {short_title}"), encoding="utf-8")
-
-
 def test_copying_a_method_folder_adds_page_nav_and_card(corpus_project):
-    copy_example_method(corpus_project, "kopia", "Kopierad metod", "Kopian")
+    copy_example_method(corpus_project, "kopia", title="Kopierad metod", short_title="Kopian")
     assert_built(mkdocs_build(corpus_project))
     site = corpus_project / "site"
     assert text(page(site, "metoder/kopia/").h1) == "Kopierad metod"
@@ -167,7 +157,7 @@ def test_copying_a_method_folder_adds_page_nav_and_card(corpus_project):
 
 
 def test_removing_a_method_folder_removes_page_nav_and_card(corpus_project):
-    copy_example_method(corpus_project, "kopia", "Kopierad metod", "Kopian")
+    copy_example_method(corpus_project, "kopia", title="Kopierad metod", short_title="Kopian")
     assert_built(mkdocs_build(corpus_project))
     shutil.rmtree(corpus_project / "methods" / "kopia")
     assert_built(mkdocs_build(corpus_project))

@@ -18,6 +18,7 @@ from .files import link_problem
 from .edition import Edition, apply_edition, load_edition
 from .glossary import GlossaryEntry, load_glossary
 from .prose import load_prose
+from .publishing_floor import check_floor, check_leftovers, skeleton_texts
 from .schema import Method, Related
 from .sequence import check_sequence
 from .worked_paths import WORKED_PATHS_FILE, load_worked_paths
@@ -35,6 +36,8 @@ SCHEMA_FILE = SCHEMA_PATH  # published under the same name on the site
 SHARED_FILES = (VOCABULARY_FILE, GLOSSARY_FILE, SCHEMA_FILE, WORKED_PATHS_FILE, "README.md")
 # Folders starting with these are drafts or scaffolding, never published.
 SKIPPED_PREFIXES = ("_", ".")
+# The commented example that `make new-method` copies; its texts are placeholders in a real method.
+EXAMPLE_FOLDER = "_exempel"
 
 _INVERSE_RELATION = {"before": "after", "after": "before", "combine_with": "combine_with"}
 
@@ -133,6 +136,8 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
             sources.update(edition.local_sources)
     _check_across_methods(methods, sources, folders, report)
     if not report.errors:
+        _check_publishing_floor(methods, sources, vocabulary, methods_dir / EXAMPLE_FOLDER, report)
+    if not report.errors:
         check_sequence(methods, vocabulary, lambda slug, path, message: report.error(
             sources[slug].file, message, line=sources[slug].line_of(path), path=path))
     worked_paths = []
@@ -229,6 +234,27 @@ def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocume
                     error(("related", relation, index),
                           f"Metoden \"{slug}\" finns inte. Ange mappnamnet för en metod under methods/: "
                           f"{join_swedish(slugs)}.")
+
+
+def _check_publishing_floor(methods: list[Method], sources: dict[str, SourceDocument], vocabulary: Vocabulary,
+                            example_dir: Path, report: Report) -> None:
+    """Whole-method rules that a draft may break but a published method may not (publishing_floor.py)."""
+    whole = Handbook(vocabulary=vocabulary, methods=methods)
+    skeleton = skeleton_texts(example_dir)
+    for method in methods:
+        doc = sources[method.slug]
+        text_file = method.folder / TEXT_FILE
+        text_display = doc.file.removesuffix(METHOD_FILE) + TEXT_FILE
+
+        def error(path: tuple, message: str) -> None:
+            report.error(doc.file, message, line=doc.line_of(path), path=path)
+
+        def text_error(line: int | None, message: str) -> None:
+            report.error(text_display, message, line=line)
+
+        check_floor(method, whole.related(method), len(methods) - 1, error, text_error)
+        # text.md was read (and a symbolic link refused) when the method loaded.
+        check_leftovers(doc.data, text_file.read_text(encoding="utf-8"), skeleton, error, text_error)
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:
