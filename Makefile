@@ -38,9 +38,9 @@ build: $(BUILD_STAMP)
 	rm -rf "$(SITE_DIR)"
 	mv "$(STAGING)" "$(SITE_DIR)"
 
-## check: validate the methods only (fast, builds nothing)
+## check: validate the methods only (fast, builds nothing; GITHUB=1 also annotates a pull request)
 check: $(BUILD_STAMP)
-	$(PY) -m verktygsladan check
+	$(PY) -m verktygsladan check $(if $(GITHUB),--github,)
 
 ## schema: regenerate the JSON Schemas (methods/, editions/) after changing the content model or vocabulary
 schema: $(BUILD_STAMP)

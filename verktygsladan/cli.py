@@ -23,19 +23,29 @@ from .scaffold import ScaffoldError, new_edition, new_method
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(root: Path, edition: str = "") -> Handbook | None:
+def _load(root: Path, edition: str = "", *, annotate: bool = False) -> Handbook | None:
     try:
         handbook = load_publishable_handbook(root, edition=edition)
     except ContentInvalid as invalid:
         print(invalid, file=sys.stderr)
+        if annotate:
+            _annotate(invalid.report.problems)
         return None
     if handbook.warnings:
         print("\n".join(str(w) for w in handbook.warnings), file=sys.stderr)
+        if annotate:
+            _annotate(handbook.warnings)
     return handbook
 
 
-def check(root: Path, edition: str = "") -> int:
-    handbook = _load(root, edition)
+def _annotate(problems) -> None:
+    """One GitHub annotation per problem, on standard output where the runner reads workflow commands."""
+    for problem in problems:
+        print(problem.as_github_annotation())
+
+
+def check(root: Path, edition: str = "", *, annotate: bool = False) -> int:
+    handbook = _load(root, edition, annotate=annotate)
     if handbook is None:
         return 1
     count = len(handbook.methods)
@@ -106,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--utgava", default=os.environ.get("VERKTYGSLADAN_UTGAVA", ""),
                         help="En utgåva: en mapp, eller ett namn under editions/.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="Kontrollera alla metoder.")
+    check_parser = commands.add_parser("check", help="Kontrollera alla metoder.")
+    check_parser.add_argument("--github", action="store_true",
+                              help="Skriv också varje fel som en anteckning i GitHub (i en pull request).")
     schema_parser = commands.add_parser("schema", help="Skriv JSON-schemat för method.yml.")
     schema_parser.add_argument("--check", action="store_true", help="Kontrollera bara att schemat är aktuellt.")
     generate_parser = commands.add_parser("generate", help="Skriv metodsidorna till docs/.")
@@ -122,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root, args.utgava)
+        return check(root, args.utgava, annotate=args.github)
     if args.command == "schema":
         return schema(root, verify=args.check)
     if args.command == "new-method":

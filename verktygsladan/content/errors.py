@@ -40,6 +40,26 @@ class Problem:
         return f"{kind} i {where}: {_visible(self.message)}"
 
 
+    def as_github_annotation(self) -> str:
+        """The problem as a GitHub workflow command, so that a pull request shows it on the file and line
+        the editor changed (https://docs.github.com/actions/reference/workflow-commands-for-github-actions)."""
+        properties = [f"file={_property(self.file)}"]
+        if self.line is not None:
+            properties.append(f"line={self.line}")
+        title = f"Fält \"{self.field}\"" if self.field else "Verktygslådans kontroll"
+        properties.append(f"title={_property(title)}")
+        kind = "warning" if self.is_warning else "error"
+        return f"::{kind} {','.join(properties)}::{_data(self.message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
