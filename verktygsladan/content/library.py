@@ -198,8 +198,25 @@ def _load_method(folder: Path, display: str, vocabulary: Vocabulary,
 
 def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocument], folders: set[str],
                           report: Report) -> None:
-    method_ids: dict[str, str] = {}
-    document_ids: dict[str, str] = {}
+    # Every place an id is used: (method slug, field path). Which copy is the new one cannot be
+    # known, so each place is told where the other ones are.
+    method_ids: dict[str, list[tuple[str, tuple]]] = {}
+    document_ids: dict[str, list[tuple[str, tuple]]] = {}
+    for method in methods:
+        method_ids.setdefault(method.id, []).append((method.slug, ("id",)))
+        for kind in ("templates", "checklists"):
+            for index, document in enumerate(getattr(method, kind)):
+                document_ids.setdefault(document.id, []).append((method.slug, (kind, index, "id")))
+    for ids, advice in ((method_ids, "Ge varje metod ett eget id, i den metod som är ny eller kopierad."),
+                        (document_ids, "Id för mallar och checklistor måste vara unika i hela handboken. Byt id i "
+                                       "den metod som är ny eller kopierad.")):
+        for value, places in ids.items():
+            for slug, path in places if len(places) > 1 else ():
+                doc = sources[slug]
+                others = join_swedish(f"{sources[o].file}, rad {sources[o].line_of(p)}"
+                                      for o, p in places if (o, p) != (slug, path))
+                report.error(doc.file, f"Id \"{value}\" används också i {others}. {advice}",
+                             line=doc.line_of(path), path=path)
     slugs = [m.slug for m in methods]
     for method in methods:
         doc = sources[method.slug]
@@ -207,17 +224,6 @@ def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocume
         def error(path: tuple, message: str) -> None:
             report.error(doc.file, message, line=doc.line_of(path), path=path)
 
-        if method.id in method_ids:
-            error(("id",), f"Id \"{method.id}\" används redan av metoden i methods/{method_ids[method.id]}/. "
-                           "Ge den här metoden ett eget id.")
-        method_ids.setdefault(method.id, method.slug)
-        for kind in ("templates", "checklists"):
-            for index, document in enumerate(getattr(method, kind)):
-                owner = document_ids.setdefault(document.id, method.slug)
-                if owner != method.slug:
-                    error((kind, index, "id"), f"Id \"{document.id}\" används redan av en mall eller checklista i "
-                                               f"methods/{owner}/. Id för mallar och checklistor måste vara unika "
-                                               "i hela handboken.")
         for index, feed in enumerate(method.feeds or []):
             if feed.method == method.slug:
                 error(("feeds", index, "method"), "En metod kan inte användas i ett av sina egna steg.")
