@@ -34,6 +34,17 @@ def test_new_method_appears_in_handbook_finder_process_map_and_downloads(corpus_
     # The unedited skeleton is not publishable; the editor's own text is.
     assert run_cli(corpus_project, "check").returncode == 1
     write_the_methods_own_text(corpus_project, "trygghetsvandring-med-boende", "Trygghetsvandring med boende")
+    # A role the vocabulary lacks, added the way CONTRIBUTING.md section 6 says: first refused with
+    # that route named, then accepted once the value is in methods/vocabulary.yml.
+    method_file = corpus_project / "methods" / "trygghetsvandring-med-boende" / "method.yml"
+    method_file.write_text(method_file.read_text(encoding="utf-8").replace(
+        "  participants:\n    - socialtjanst\n", "  participants:\n    - socialtjanst\n    - polisen\n"),
+        encoding="utf-8")
+    refused = run_cli(corpus_project, "check")
+    assert refused.returncode == 1 and 'lägg till det under "roles" i methods/vocabulary.yml' in refused.stderr
+    vocabulary = corpus_project / "methods" / "vocabulary.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+        "roles:\n", "roles:\n  - id: polisen\n    name: Polisen\n", 1), encoding="utf-8")
     result = run_cli(corpus_project, "check")
     assert result.returncode == 0, result.stderr
     assert_built(mkdocs_build(corpus_project))
@@ -51,3 +62,10 @@ def test_new_method_appears_in_handbook_finder_process_map_and_downloads(corpus_
     assert {p.rsplit(".", 1)[1] for p in downloads} >= {"docx", "odt", "pdf", "xlsx", "zip"}
     for path in downloads:
         assert (site / path.lstrip("/")).is_file()
+
+    finder = page(site, "metoder/metodvaljare/")
+    role = finder.select_one('input[name="roll"][value="polisen"]')
+    assert role is not None and "Polisen" in finder.select_one(f'label[for="{role["id"]}"]').get_text()
+    # The method's card answers to the new role, so ticking it finds the method.
+    card = next(c for c in finder.select("article.vl-finder__card") if c.select_one(f'a[href$="{slug}/"]'))
+    assert "polisen" in card["data-roll"].split()

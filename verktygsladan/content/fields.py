@@ -295,10 +295,19 @@ class Choice(Field):
             return self.wrong_type(value, path, ctx)
         terms = ctx.vocabulary.terms(self.vocabulary)
         if value not in terms:
-            suggestion = difflib.get_close_matches(value, list(terms), n=1)
+            title = ctx.vocabulary.title(self.vocabulary)
+            same_but_case = [term for term in terms if term.casefold() == value.strip().casefold()]
+            if same_but_case:
+                # "SKA" for "ska", "Planarkitekt" for "planarkitekt": the value exists, only written differently.
+                ctx.error(path, f"\"{value}\" finns i vokabulären för {title} men skrivs \"{same_but_case[0]}\", "
+                                "med små bokstäver. Menade du \"" + same_but_case[0] + "\"?")
+                return INVALID
+            suggestion = difflib.get_close_matches(value.casefold(), list(terms), n=1)
             hint = f" Menade du \"{suggestion[0]}\"?" if suggestion else ""
-            ctx.error(path, f"\"{value}\" finns inte i vokabulären för {ctx.vocabulary.title(self.vocabulary)}.{hint} "
-                            f"Tillåtna värden: {join_swedish(terms)}. Nya värden läggs till i methods/vocabulary.yml.")
+            ctx.error(path, f"\"{value}\" finns inte i vokabulären för {title}.{hint} Tillåtna värden: "
+                            f"{join_swedish(terms)}. Behöver metoden ett nytt värde, lägg till det under "
+                            f"\"{self.vocabulary}\" i methods/vocabulary.yml i samma ändring (CONTRIBUTING.md, "
+                            "avsnitt 6).")
             return INVALID
         return value
 
