@@ -87,6 +87,15 @@ class Field:
         return schema
 
     def wrong_type(self, value: Any, path: FieldPath, ctx: Context) -> Any:
+        if isinstance(self, (Text, Markdown)) and isinstance(value, dict) and len(value) == 1:
+            # "- Tips: boka i tid" is a text with a colon, but YAML reads "Tips" as a field name.
+            key, rest = next(iter(value.items()))
+            if isinstance(rest, (str, type(None))):
+                written = f"{key}: {rest or ''}".strip()
+                ctx.error(path, f"Texten \"{written}\" har ett kolon följt av mellanslag, och då läser YAML "
+                                f"\"{key}\" som namnet på ett fält. Sätt hela texten inom citattecken: "
+                                f"\"{written}\".")
+                return INVALID
         ctx.error(path, f"Fältet \"{self.name}\" ({self.label}) ska vara {self.expected}, men är {_type_name(value)}.")
         return INVALID
 
@@ -353,6 +362,9 @@ class ListOf(Field):
             item_path = path + (index,)
             if raw is None:
                 ctx.error(item_path, f"Punkt {index + 1} i listan \"{self.name}\" är tom.")
+                complete = False
+                continue
+            if raw is INVALID:  # already reported where the file was read
                 complete = False
                 continue
             parsed = self.item.parse(raw, item_path, ctx)

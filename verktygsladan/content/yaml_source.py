@@ -53,6 +53,8 @@ class SourceDocument:
     written: dict[FieldPath, str] = field(default_factory=dict)
     # Links from Markdown fields to pages of the handbook: (field, link, line in the file).
     links: list[tuple[FieldPath, Any, int | None]] = field(default_factory=list)
+    # The file's lines, for messages that must point at what the editor wrote.
+    source: list[str] = field(default_factory=list)
 
     def line_of(self, path: FieldPath) -> int | None:
         """The line of `path`, or of its nearest ancestor the file mentions."""
@@ -80,15 +82,8 @@ def load_yaml(path: Path, display: str, report: Report) -> SourceDocument | None
             return None
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "okänt fel"
-        report.error(
-            display,
-            "YAML-filen går inte att läsa (syntaxfel). Kontrollera indrag, kolon och citattecken "
-            f"på raden eller raden före. Tekniskt meddelande: {problem}.",
-            line=line,
-        )
+        line, message = _explain_syntax_error(exc, text)
+        report.error(display, message, line=line)
         return None
     except yaml.reader.ReaderError as exc:
         line = text.encode("utf-8").count(b"\n", 0, exc.position) + 1  # libyaml counts bytes
@@ -98,10 +93,34 @@ def load_yaml(path: Path, display: str, report: Report) -> SourceDocument | None
     except yaml.YAMLError as exc:
         report.error(display, f"YAML-filen går inte att läsa: {exc}.")
         return None
-    doc = SourceDocument(file=display, data=None)
+    doc = SourceDocument(file=display, data=None, source=text.splitlines())
     if root is not None:
         doc.data = _convert(root, (), doc, report)
     return doc
+
+
+def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line where the editor's mistake is, and what to do, for the YAML mistakes editors make most."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    lines = text.splitlines()
+    for number, written in enumerate(lines[:line or len(lines)], start=1):
+        indent = written[: len(written) - len(written.lstrip())]
+        if "\t" in indent:
+            return number, ("Raden är indragen med tabb. YAML tillåter bara mellanslag för indrag. Byt tabben mot "
+                            "mellanslag, lika många som på raderna runt omkring.")
+    context = exc.context or ""
+    if "quoted scalar" in context and exc.context_mark is not None:
+        # PyYAML points at the end of the file; the editor's mistake is where the quote opened.
+        return exc.context_mark.line + 1, ("Ett citattecken som börjar på den här raden stängs aldrig. Avsluta "
+                                           "texten med samma sorts citattecken som den börjar med.")
+    if ("alias" in context or "anchor" in context) and exc.context_mark is not None:
+        return exc.context_mark.line + 1, ("En text som börjar med * eller & läses av YAML som en hänvisning, till "
+                                           "exempel när en punkt börjar med **fetstil**. Sätt hela texten inom "
+                                           "citattecken: - \"**Vem:** …\".")
+    problem = exc.problem or context or "okänt fel"
+    return line, ("YAML-filen går inte att läsa (syntaxfel). Kontrollera indrag, kolon och citattecken på raden "
+                  f"eller raden före. Tekniskt meddelande: {problem}.")
 
 
 # Deeper than any real content file (method.yml nests about seven levels); a
@@ -161,6 +180,12 @@ def _convert(node: yaml.Node, path: FieldPath, doc: SourceDocument, report: Repo
     if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TYPES:
         if node.style in ("|", ">"):
             doc.block_text.add(path)
+        glued = _glued_list_item(node, doc.source)
+        if glued is not None:
+            report.error(doc.file, f"Raden börjar med \"-\" som en ny punkt, men den är indragen mer än punkten "
+                                   f"ovanför, så YAML läser den som en fortsättning på samma text (\"{glued[1]}\"). "
+                                   "Ge alla punkter i listan samma indrag.", line=glued[0], path=path)
+            return _INVALID
         if not node.style and node.tag != "tag:yaml.org,2002:str":  # plain: None, or "" from libyaml
             doc.written[path] = node.value
         try:
@@ -184,6 +209,18 @@ def _convert(node: yaml.Node, path: FieldPath, doc: SourceDocument, report: Repo
         path=path,
     )
     return _INVALID
+
+
+def _glued_list_item(node: yaml.ScalarNode, source: list[str]) -> tuple[int, str] | None:
+    """(line, the text read) when an unquoted text runs on to a line that starts like a list item:
+    one item indented a space less than the next makes YAML join them into one text."""
+    if node.style or node.end_mark.line == node.start_mark.line:
+        return None
+    last = node.end_mark.line - (1 if node.end_mark.column == 0 else 0)
+    for index in range(node.start_mark.line + 1, min(last, len(source) - 1) + 1):
+        if source[index].lstrip().startswith("- "):
+            return index + 1, " ".join(node.value.split())[:80]
+    return None
 
 
 class _Invalid:
