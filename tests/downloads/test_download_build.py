@@ -92,7 +92,7 @@ def test_editing_one_method_regenerates_only_that_method(project, tmp_path):
     build_downloads(load_handbook(project), project)
     before = cache_entries(tmp_path / "cache")
 
-    yml.write_text(yml.read_text(encoding="utf-8").replace("Boka mötena tidigt.", "Boka mötena i god tid."),
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Boka mötena tidigt.", "Boka mötena en månad i förväg."),
                    encoding="utf-8")
     build_downloads(load_handbook(project), project)
     after = cache_entries(tmp_path / "cache")
@@ -115,7 +115,7 @@ def test_a_failing_writer_names_method_and_document_and_writes_nothing(project, 
         build_downloads(handbook, project)
     message = str(failure.value)
     assert "Exempelmetod för tester" in message
-    assert "Mall för exemplet" in message or "Checklista för exemplet" in message
+    assert "Mall för testerna" in message or "Checklista för testerna" in message
     assert "trasig skrivare" in message
     cache = tmp_path / "cache"
     assert not cache.exists() or not any(p.name.startswith("metod-exempel") for p in cache.iterdir())
