@@ -40,6 +40,7 @@ from verktygsladan.pages import (  # noqa: E402
     generate_pages,
     glossary_list,
     method_cards,
+    methods_by_origin,
     with_method_pages,
 )
 from verktygsladan.pages.abbreviations import FirstUseOfAbbreviations  # noqa: E402
@@ -133,6 +134,11 @@ def _define_env(env) -> None:
     def kontaktvagar() -> str:
         """How to reach the publisher without an account anywhere, as a list; empty if unknown."""
         return contact_markdown(handbook.edition) if handbook.edition else ""
+
+    @env.macro
+    def metoder_efter_ursprung() -> str:
+        """Which methods come from GR's toolbox of 2019 and which were added later."""
+        return methods_by_origin(handbook, link_prefix=method_link_prefix())
 
     @env.macro
     def ordlista() -> str:

@@ -242,3 +242,15 @@ def test_abbreviations_are_explained_once_on_every_page_where_they_appear(built_
             assert not re.search(rf"\b{re.escape(text(abbr))}\b", earlier), f"{method.slug}: {text(abbr)} förklaras inte första gången"
             checked += 1
     assert checked > 0
+
+
+def test_the_about_page_counts_the_methods_and_names_those_from_the_2019_toolbox(built_site, handbook):
+    from verktygsladan.pages.overviews import from_the_2019_toolbox
+
+    about = content(page(built_site, "om/"))
+    text = " ".join(about.get_text(" ").split())
+    assert f"webbhandbok med {len(handbook.methods)} metoder" in text
+    toolbox = [m for m in handbook.methods if from_the_2019_toolbox(m)]
+    listing = next(p for p in about.select("p") if "kommer från Göteborgsregionens verktygslåda" in p.get_text())
+    assert [a.get_text() for a in listing.select("a")] == [m.title for m in toolbox]
+    assert listing.get_text().startswith(f"{len(toolbox)} metoder")

@@ -69,3 +69,9 @@ def test_new_method_appears_in_handbook_finder_process_map_and_downloads(corpus_
     # The method's card answers to the new role, so ticking it finds the method.
     card = next(c for c in finder.select("article.vl-finder__card") if c.select_one(f'a[href$="{slug}/"]'))
     assert "polisen" in card["data-roll"].split()
+    # The About page counts from the handbook and does not present the new method as one of GR's of 2019.
+    about = " ".join(content(page(site, "om/")).get_text(" ").split())
+    assert "webbhandbok med 2 metoder" in about
+    later = next(p for p in content(page(site, "om/")).select("p") if "har lagts till senare" in p.get_text())
+    assert "Trygghetsvandring med boende" in later.get_text()
+    assert "kommer från Göteborgsregionens verktygslåda" not in about

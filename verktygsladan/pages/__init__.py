@@ -31,7 +31,7 @@ from .method_page import method_page_path, render_method_page
 from .navigation import with_method_pages
 from .output import write_generated
 from .open_data import catalogue_csv, catalogue_json, render_open_data_page
-from .overviews import glossary_list
+from .overviews import glossary_list, methods_by_origin
 from .process_map import render_process_map
 from .worked_paths_page import render_worked_paths_page
 
@@ -62,5 +62,5 @@ def generate_pages(handbook: Handbook, docs_dir: Path, downloads: Downloads | No
     return write_generated(render_pages(handbook, downloads), docs_dir / GENERATED_DIR)
 
 
-__all__ = ["GENERATED_DIR", "finder_summary", "generate_pages", "glossary_list", "method_cards",
+__all__ = ["GENERATED_DIR", "finder_summary", "generate_pages", "glossary_list", "method_cards", "methods_by_origin",
            "render_pages", "with_method_pages"]
