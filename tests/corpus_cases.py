@@ -64,3 +64,15 @@ def _replace_with_link(target: Path, to: Path) -> None:
     elif target.exists() or target.is_symlink():
         target.unlink()
     target.symlink_to(to)
+
+
+def mark_facts_to_check(project) -> None:
+    """A source, the effort figures and an indicator of the corpus method marked as needing a check."""
+    path = project / "methods" / "exempel" / "method.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    url: https://exempel.test/andra\n",
+                        "    url: https://exempel.test/andra\n    needs_check: Årtalet saknas i källan.\n")
+    text = text.replace("  note: En uppskattning för testerna.\n",
+                        "  note: En uppskattning för testerna.\n  needs_check: Veckorna är inte prövade.\n")
+    text = text.replace("    data_source: Egen enkät\n", "    data_source: Egen enkät\n    needs_check: Enkäten är inte gjord.\n")
+    path.write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 
+from corpus_cases import mark_facts_to_check
 from verktygsladan.content import load_handbook, next_review
 from verktygsladan.maintenance import check_url, external_urls, review_report
 
@@ -20,6 +21,17 @@ def test_review_report_lists_methods_past_their_review_date(corpus_project):
     assert "Ingen metod" in review_report(handbook, today=due)
     report = review_report(handbook, today=due + datetime.timedelta(days=1))
     assert method.title in report and due.isoformat() in report
+
+
+def test_review_report_lists_every_fact_marked_as_needing_a_check(corpus_project):
+    mark_facts_to_check(corpus_project)
+    handbook = load_handbook(corpus_project)
+    report = review_report(handbook, today=next_review(handbook.methods[0]))
+    assert "## Uppgifter att kontrollera (3)" in report
+    for what, text in (("Källa: Andra exempelkällan", "Årtalet saknas i källan."),
+                       ("Tidsåtgång", "Veckorna är inte prövade."),
+                       ("Indikator: Ett mått utan Kolada-id", "Enkäten är inte gjord.")):
+        assert f"| {what} | {text} |" in report
 
 
 def test_every_external_url_is_collected_with_where_it_is_used(handbook):

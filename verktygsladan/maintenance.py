@@ -19,13 +19,35 @@ def review_report(handbook: Handbook, today: datetime.date | None = None) -> str
     today = today or datetime.date.today()
     due = [(next_review(m), m) for m in handbook.methods if next_review(m) < today]
     if not due:
-        return f"Ingen metod behöver granskas ({today.isoformat()})."
-    lines = [f"## Metoder som skulle ha granskats ({len(due)})", "",
-             "| Metod | Senast granskad | Skulle granskas senast | Ansvarig |", "| --- | --- | --- | --- |"]
-    for date, method in sorted(due, key=lambda pair: pair[0]):
-        lines.append(f"| {method.title} (`{method.source_file}`) | {method.trust.last_reviewed.isoformat()} "
-                     f"| {date.isoformat()} | {method.trust.owner} |")
+        lines = [f"Ingen metod behöver granskas ({today.isoformat()})."]
+    else:
+        lines = [f"## Metoder som skulle ha granskats ({len(due)})", "",
+                 "| Metod | Senast granskad | Skulle granskas senast | Ansvarig |", "| --- | --- | --- | --- |"]
+        for date, method in sorted(due, key=lambda pair: pair[0]):
+            lines.append(f"| {method.title} (`{method.source_file}`) | {method.trust.last_reviewed.isoformat()} "
+                         f"| {date.isoformat()} | {method.trust.owner} |")
+    unchecked = facts_to_check(handbook)
+    if unchecked:
+        lines += ["", f"## Uppgifter att kontrollera ({len(unchecked)})", "", "| Metod | Uppgift | Vad som ska kontrolleras |",
+                  "| --- | --- | --- |"]
+        lines += [f"| {title} (`{file}`) | {what} | {_cell(text)} |" for title, file, what, text in unchecked]
     return "\n".join(lines)
+
+
+def facts_to_check(handbook: Handbook) -> list[tuple[str, str, str, str]]:
+    """(method, its file, which fact, what needs checking) for every fact marked with needs_check."""
+    found = []
+    for method in handbook.methods:
+        marked = [(f"Juridik: {b.law}, {b.section}", b.needs_check) for b in method.legal_basis]
+        marked += [("Tidsåtgång", method.effort.needs_check)]
+        marked += [(f"Källa: {s.title}", s.needs_check) for s in method.sources]
+        marked += [(f"Indikator: {i.name}", i.needs_check) for i in method.indicators]
+        found += [(method.title, method.source_file, what, text) for what, text in marked if text]
+    return found
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def external_urls(handbook: Handbook) -> dict[str, list[str]]:

@@ -104,3 +104,13 @@ def test_a_template_outline_is_not_numbered_twice(handbook):
     for method in handbook.methods:
         body = render_method_body(method, handbook)
         assert not re.search(r"^\s*\d+\. \*\*\d+\.", body, re.MULTILINE), method.slug
+
+
+def test_a_fact_marked_as_needing_a_check_says_so_on_the_page(corpus_project):
+    from corpus_cases import mark_facts_to_check
+
+    mark_facts_to_check(corpus_project)
+    handbook = load_handbook(corpus_project)
+    page = render_method_page(handbook.methods[0], handbook)
+    for text in ("Årtalet saknas i källan.", "Veckorna är inte prövade.", "Enkäten är inte gjord."):
+        assert page.count(f"Uppgift att kontrollera:** {text}") + page.count(f"Uppgift att kontrollera\n:   {text}") == 1

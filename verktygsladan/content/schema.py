@@ -45,6 +45,15 @@ def _choices(vocabulary: str, label: str, *, min_items: int = 1, help: str = "",
                   help=help, required=required)
 
 
+def _needs_check(what: str) -> Text:
+    """The structured "this fact needs checking" marker: shown on the page as "Uppgift att kontrollera"
+    and listed by `make review-report`, so nobody has to invent a convention in prose."""
+    return Text("Uppgift att kontrollera", max_length=400, required=False,
+                help=f"Vad i {what} som inte har gått att kontrollera mot en källa, och varför. Visas på sidan "
+                     "som \"Uppgift att kontrollera\" och i make review-report. Ta bort fältet när uppgiften "
+                     "är kontrollerad.")
+
+
 def _paragraphs(label: str, *, min_items: int = 0, help: str = "", required: bool = False) -> ListOf:
     return ListOf(Markdown(label), label, min_items=min_items, help=help, required=required)
 
@@ -73,6 +82,7 @@ class Effort(Record):
     weeks = Nested(Range, "Kalendertid i veckor", help="Hur många veckor arbetet brukar ta från start till resultat.")
     participants = Nested(Range, "Antal deltagare", help="Hur många personer som brukar delta.")
     note = Markdown("Om tidsåtgången", required=False, help="Till exempel arbetstimmar per deltagare.")
+    needs_check = _needs_check("tidsåtgången")
 
 
 class Step(Record):
@@ -239,6 +249,7 @@ class Indicator(Record):
     formula = Text("Formel", max_length=200, required=False, help="Skriven med vanliga tecken, till exempel "
                                                                    "D = ½ · Σ |aᵢ/A − bᵢ/B|.")
     interpretation = Markdown("Så tolkas värdet", required=False)
+    needs_check = _needs_check("indikatorn")
 
     def check(self, path: FieldPath, ctx: Context) -> None:
         if self.kolada_id_checked and not self.kolada_id:
@@ -268,6 +279,7 @@ class Source(Record):
     publisher = Text("Utgivare", max_length=120)
     year = Integer("År", minimum=1900, maximum=2100, required=False)
     url = Url("Webbadress")
+    needs_check = _needs_check("källan")
 
 
 class Origin(Record):

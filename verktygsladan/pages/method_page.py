@@ -145,7 +145,14 @@ def _people(method: Method, handbook: Handbook, downloads: Downloads | None) -> 
         parts.append(md(people.description))
     if effort.note:
         parts.append(md(effort.note))
+    if effort.needs_check:
+        parts.append(to_check(effort.needs_check))
     return "\n\n".join(parts)
+
+
+def to_check(text: str) -> str:
+    """The visible marker of a fact that still needs checking; the words say it, not a colour."""
+    return f"**Uppgift att kontrollera:** {plain(sentence(text))}"
 
 
 def _steps(method: Method, handbook: Handbook, downloads: Downloads | None) -> str:
@@ -340,6 +347,8 @@ def _indicators(method: Method, handbook: Handbook, downloads: Downloads | None)
             facts.append(("Formel", plain(indicator.formula)))
         if indicator.interpretation:
             facts.append(("Så tolkas värdet", md(indicator.interpretation)))
+        if indicator.needs_check:
+            facts.append(("Uppgift att kontrollera", plain(sentence(indicator.needs_check))))
         details.append(f"### {plain(indicator.name)} {{ #indikator-{indicator.id} }}\n\n"
                        + "\n\n".join(definition(plain(term), value) for term, value in facts))
     return "\n\n".join(["\n".join(table), *details])
@@ -372,7 +381,8 @@ def _sources(method: Method, handbook: Handbook, downloads: Downloads | None) ->
     items = []
     for source in method.sources:
         year = f", {source.year}" if source.year else ""
-        items.append(f"{link(source.title, source.url)}. {plain(source.publisher)}{year}.")
+        items.append(f"{link(source.title, source.url)}. {plain(source.publisher)}{year}."
+                     + (f" {to_check(source.needs_check)}" if source.needs_check else ""))
     return bullet_list(items)
 
 
