@@ -22,6 +22,7 @@ PROCESS_MAP_PATH = "vilken-metod-nar.md"
 WORKED_PATHS_PATH = "arbetsgangar.md"
 DOWNLOADS_PATH = "nedladdningar.md"
 OPEN_DATA_PATH = "oppna-data.md"
+FIELD_REFERENCE_PATH = "faltreferens.md"
 OPEN_DATA_JSON_PATH = "metoder.json"
 OPEN_DATA_CSV_PATH = "metoder.csv"
 SCHEMA_PATH = "method.schema.json"
@@ -33,7 +34,8 @@ EDITION_CSS_PATH = "utgava.css"
 EDITION_LOGO_STEM = "utgava-logo"
 
 # The handbook's own pages in the generated folder, which method text may link to.
-HANDBOOK_PAGES = (METHOD_INDEX_PATH, FINDER_PATH, PROCESS_MAP_PATH, WORKED_PATHS_PATH, DOWNLOADS_PATH, OPEN_DATA_PATH)
+HANDBOOK_PAGES = (METHOD_INDEX_PATH, FINDER_PATH, PROCESS_MAP_PATH, WORKED_PATHS_PATH, DOWNLOADS_PATH, OPEN_DATA_PATH,
+                  FIELD_REFERENCE_PATH)
 HANDBOOK_FILES = (*HANDBOOK_PAGES, OPEN_DATA_JSON_PATH, OPEN_DATA_CSV_PATH, SCHEMA_PATH, TOOLBOX_ZIP_PATH,
                   PRINT_EDITION_PATH, EDITION_CSS_PATH, f"{EDITION_LOGO_STEM}.svg")
 

@@ -10,6 +10,9 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from ..site_layout import GENERATED_DIR, RESERVED_NAMES, SCHEMA_PATH
 from .errors import ContentInvalid, FieldPath, Problem, Report, join_swedish
@@ -62,6 +65,8 @@ class Handbook:
     edition: Edition | None = None
     # Routes through several methods for common situations (methods/arbetsgangar.yml).
     worked_paths: list = field(default_factory=list)
+    # methods/_exempel/method.yml as data: the examples of the editors' field reference.
+    example_method: Any = None
 
     def method(self, slug: str) -> Method:
         return next(m for m in self.methods if m.slug == slug)
@@ -149,7 +154,8 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
     if report.errors:
         raise ContentInvalid(report)
     return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings,
-                    edition=edition, worked_paths=worked_paths)
+                    edition=edition, worked_paths=worked_paths,
+                    example_method=_example_data(methods_dir / EXAMPLE_FOLDER / METHOD_FILE))
 
 
 def reserved_name_problem(name: str) -> str | None:
@@ -261,6 +267,16 @@ def _check_publishing_floor(methods: list[Method], sources: dict[str, SourceDocu
         check_floor(method, whole.related(method), len(methods) - 1, error, text_error)
         # text.md was read (and a symbolic link refused) when the method loaded.
         check_leftovers(doc.data, text_file.read_text(encoding="utf-8"), skeleton, error, text_error)
+
+
+def _example_data(path: Path) -> Any:
+    """The example method's data, or None if it is missing or unreadable (it is never published)."""
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError:
+        return None
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:

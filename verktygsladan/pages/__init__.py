@@ -12,6 +12,7 @@ from ..content import Handbook
 from ..content.json_schema import render_json_schema
 from ..site_layout import (
     DOWNLOADS_PATH,
+    FIELD_REFERENCE_PATH,
     FINDER_PATH,
     GENERATED_DIR,
     METHOD_INDEX_PATH,
@@ -34,6 +35,7 @@ from .open_data import catalogue_csv, catalogue_json, render_open_data_page
 from .overviews import glossary_list, methods_by_origin
 from .process_map import render_process_map
 from .worked_paths_page import render_worked_paths_page
+from .field_reference import render_field_reference
 
 
 def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict[str, str | bytes]:
@@ -46,6 +48,7 @@ def render_pages(handbook: Handbook, downloads: Downloads | None = None) -> dict
         PROCESS_MAP_PATH: render_process_map(handbook),
         WORKED_PATHS_PATH: render_worked_paths_page(handbook),
         OPEN_DATA_PATH: render_open_data_page(handbook),
+        FIELD_REFERENCE_PATH: render_field_reference(handbook),
         OPEN_DATA_JSON_PATH: catalogue_json(handbook),
         OPEN_DATA_CSV_PATH: catalogue_csv(handbook),
     }
