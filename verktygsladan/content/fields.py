@@ -61,6 +61,8 @@ class Field:
 
     name: str = ""
     expected: str = "ett värde"
+    # Text fields explain a colon that made YAML read the text as a field (see wrong_type).
+    is_text = False
 
     def __init__(self, label: str, *, help: str = "", required: bool = True):
         self.label = label
@@ -87,7 +89,7 @@ class Field:
         return schema
 
     def wrong_type(self, value: Any, path: FieldPath, ctx: Context) -> Any:
-        if isinstance(self, (Text, Markdown)) and isinstance(value, dict) and len(value) == 1:
+        if self.is_text and isinstance(value, dict) and len(value) == 1:
             # "- Tips: boka i tid" is a text with a colon, but YAML reads "Tips" as a field name.
             key, rest = next(iter(value.items()))
             if isinstance(rest, (str, type(None))):
@@ -111,6 +113,7 @@ class Text(Field):
     """Plain text on one line. It is shown as written, never as Markdown."""
 
     expected = "text på en rad"
+    is_text = True
 
     def __init__(self, label: str, *, max_length: int | None = None, pattern: str | None = None,
                  example: str = "", **kwargs: Any):
@@ -156,6 +159,7 @@ class Markdown(Field):
     """Text that may use Markdown: paragraphs, lists, emphasis and links, but no HTML."""
 
     expected = "text (Markdown)"
+    is_text = True
 
     def __init__(self, label: str, *, headings_from: int | None = None, **kwargs: Any):
         super().__init__(label, **kwargs)

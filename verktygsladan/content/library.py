@@ -140,8 +140,11 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
             methods = apply_edition(methods, edition)
             sources.update(edition.local_sources)
     _check_across_methods(methods, sources, folders, report)
+    example_dir = methods_dir / EXAMPLE_FOLDER
+    example = _example_data(example_dir / METHOD_FILE)
     if not report.errors:
-        _check_publishing_floor(methods, sources, vocabulary, methods_dir / EXAMPLE_FOLDER, report)
+        _check_publishing_floor(methods, sources, vocabulary, skeleton_texts(example, _example_text(example_dir)),
+                                report)
     if not report.errors:
         check_sequence(methods, vocabulary, lambda slug, path, message: report.error(
             sources[slug].file, message, line=sources[slug].line_of(path), path=path))
@@ -155,7 +158,7 @@ def load_handbook(root: Path, edition_dir: Path | None = None) -> Handbook:
         raise ContentInvalid(report)
     return Handbook(vocabulary=vocabulary, methods=methods, glossary=glossary, warnings=report.warnings,
                     edition=edition, worked_paths=worked_paths,
-                    example_method=_example_data(methods_dir / EXAMPLE_FOLDER / METHOD_FILE))
+                    example_method=example)
 
 
 def reserved_name_problem(name: str) -> str | None:
@@ -249,10 +252,9 @@ def _check_across_methods(methods: list[Method], sources: dict[str, SourceDocume
 
 
 def _check_publishing_floor(methods: list[Method], sources: dict[str, SourceDocument], vocabulary: Vocabulary,
-                            example_dir: Path, report: Report) -> None:
+                            skeleton: tuple[set[str], set[str]], report: Report) -> None:
     """Whole-method rules that a draft may break but a published method may not (publishing_floor.py)."""
     whole = Handbook(vocabulary=vocabulary, methods=methods)
-    skeleton = skeleton_texts(example_dir)
     for method in methods:
         doc = sources[method.slug]
         text_file = method.folder / TEXT_FILE
@@ -277,6 +279,11 @@ def _example_data(path: Path) -> Any:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError:
         return None
+
+
+def _example_text(example_dir: Path) -> str:
+    path = example_dir / TEXT_FILE
+    return path.read_text(encoding="utf-8") if path.is_file() and not path.is_symlink() else ""
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:

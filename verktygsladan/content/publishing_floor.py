@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from pathlib import Path
 from typing import Any, Callable
-
-import yaml
 
 from .errors import FieldPath
 
@@ -83,15 +80,12 @@ def check_floor(method: Any, related: dict[str, list], others: int, error: Error
                             "andra.")
 
 
-def skeleton_texts(example_dir: Path) -> tuple[set[str], set[str]]:
-    """The prose of the example method: (values of method.yml, paragraphs of text.md), whitespace squashed."""
+def skeleton_texts(example: Any, example_text: str) -> tuple[set[str], set[str]]:
+    """The prose of the example method, whitespace squashed: (values of its method.yml data `example`,
+    paragraphs of its text.md `example_text`)."""
     values: set[str] = set()
-    method_file, text_file = example_dir / "method.yml", example_dir / "text.md"
-    if method_file.is_file() and not method_file.is_symlink():
-        _collect(yaml.safe_load(method_file.read_text(encoding="utf-8")), values)
-    paragraphs: set[str] = set()
-    if text_file.is_file() and not text_file.is_symlink():
-        paragraphs = {p for p, _ in _paragraphs(text_file.read_text(encoding="utf-8")) if _is_prose(p)}
+    _collect(example, values)
+    paragraphs = {p for p, _ in _paragraphs(example_text) if _is_prose(p)}
     return {v for v in values if _is_prose(v)}, paragraphs
 
 

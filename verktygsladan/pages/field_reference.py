@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import Handbook
-from ..content.fields import Boolean, Choice, Date, Field, Identifier, Integer, ListOf, Markdown, Nested, Text, Url
+from ..content.fields import Choice, Field, Integer, ListOf, Markdown, Nested, Text
 from ..content.publishing_floor import MIN_CHECKLIST_ITEMS, MIN_SOURCES, MIN_STEP_TEXT, MIN_STEPS
 from ..content.schema import Method, MethodText
 from .markdown import plain
@@ -117,9 +117,7 @@ def _kind(field: Field, handbook: Handbook) -> str:
         bounds = [f"minst {field.minimum}" if field.minimum is not None else "",
                   f"högst {field.maximum}" if field.maximum is not None else ""]
         return "Värde: ett heltal" + (f" ({', '.join(b for b in bounds if b)})" if any(bounds) else "") + "."
-    if isinstance(field, (Boolean, Date, Url, Identifier)):
-        return f"Värde: {field.expected}."
-    return f"Värde: {field.expected}."
+    return f"Värde: {field.expected}."  # ja/nej, datum, webbadress, id
 
 
 def _example(field: Field, value: Any) -> str:
