@@ -31,7 +31,7 @@ from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from .layout import ChecklistLayout, DocumentLayout, Fonts, Page, Part, TableLayout, layout
+from .layout import CLOSING_LINE_PT, ChecklistLayout, DocumentLayout, Fonts, Page, Part, TableLayout, layout
 from .model import HANDBOOK_NAME, LANGUAGE, LICENCE, LOGO_HEIGHT_CM, SOURCE_NOTE, Document, Section, Table
 from .reproducible import repack_zip
 from .rich_text import Block, Run
@@ -90,6 +90,7 @@ def write(document: Document) -> bytes:
         body.checklist(document, plan.checklist)
     else:
         body.template(document)
+    body.close()
 
     output = io.BytesIO()
     word.save(output)
@@ -152,6 +153,17 @@ class _Body:
             _set_row(row, Cm(self.plan.room.field_height), keep_with_next=keep)
         _set_table_caption(boxes, section.heading)
         self.spacer()
+
+    def close(self) -> None:
+        """The paragraph Word needs after a closing table takes no room (see CLOSING_LINE_PT)."""
+        last = self.word.paragraphs[-1]
+        if last.text:
+            last = self.word.add_paragraph()
+        last.paragraph_format.space_before = last.paragraph_format.space_after = Pt(0)
+        last.paragraph_format.keep_with_next = False
+        last.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        last.paragraph_format.line_spacing = Pt(CLOSING_LINE_PT)
+        last.add_run().font.size = Pt(CLOSING_LINE_PT)
 
     def spacer(self, keep_with_next: bool = False) -> None:
         # A paragraph between two tables keeps Word from joining them; it is exactly the space after a block.

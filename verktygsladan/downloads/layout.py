@@ -180,6 +180,9 @@ class Colours:
 
 
 BORDER_WIDTH = 0.5  # points: every box and cell, as Word's own table grid draws them
+# Points: the empty paragraph Word and Writer need after a document's closing table is this high,
+# so a table that fills the last page does not push it onto an empty page of its own.
+CLOSING_LINE_PT = 1
 
 
 # Tables -------------------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from odf import config, dc, draw, form, meta, namespaces, office, style, svg, ta
 from odf.namespaces import TABLENS
 from odf.opendocument import OpenDocumentText
 
-from .layout import BORDER_WIDTH, ChecklistLayout, Colours, DocumentLayout, Fonts, Page, Part, TableLayout, layout
+from .layout import BORDER_WIDTH, CLOSING_LINE_PT, ChecklistLayout, Colours, DocumentLayout, Fonts, Page, Part, TableLayout, layout
 from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Section, Table
 from .reproducible import repack_zip
 from .rich_text import Block, Run
@@ -201,6 +201,10 @@ def _text_styles() -> list[style.Style]:
     # The last paragraph of guidance with nothing after it in its section lets the page break after it.
     styles.append(_automatic_style("VagledningSist", "paragraph", style.ParagraphProperties(keepwithnext="auto"),
                                    parentstylename="Vagledning"))
+    # The paragraph Writer needs after a closing table (see CLOSING_LINE_PT).
+    styles.append(_automatic_style("Slut", "paragraph", style.ParagraphProperties(
+        lineheight=f"{CLOSING_LINE_PT}pt", margintop="0cm", marginbottom="0cm"),
+        style.TextProperties(fontsize=f"{CLOSING_LINE_PT}pt"), parentstylename="Standard"))
     for name, parent, centred in (("Mitten", "Table_20_Contents", True), ("Cell", "Table_20_Contents", False),
                                   ("Cellrubrik", "Table_20_Heading", False), ("Faltetikett", "Faltetikett", False)):
         for keep in (False, True):
@@ -370,6 +374,7 @@ class _Body:
         else:
             for section, part in zip(document.sections, self.plan.parts):
                 self.section(section, part)
+        self.add(text.P(stylename="Slut"))
 
     def heading(self, title: str, level: int, stylename: str | None = None) -> None:
         self.add(text.H(outlinelevel=level, stylename=stylename or f"Heading_20_{level}", text=title))
