@@ -28,7 +28,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 ## serve: validate, build and serve the handbook at http://127.0.0.1:8000, reloading on edits (UTGAVA=… for an edition)
 serve: $(BUILD_STAMP)
 	$(PY) -m verktygsladan check
-	VERKTYGSLADAN_PRINT_EDITION=off VERKTYGSLADAN_PREVIEW=on $(MKDOCS) serve --strict --dev-addr $(ADDRESS)
+	VERKTYGSLADAN_PRINT_EDITION=off VERKTYGSLADAN_PREVIEW=on $(MKDOCS) serve --dirty --strict --dev-addr $(ADDRESS)
 
 ## build: validate, then build the site into site/ (site/ is replaced only if the build succeeds; UTGAVA=… for an edition)
 build: $(BUILD_STAMP)

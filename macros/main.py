@@ -1,4 +1,4 @@
-"""MkDocs glue: the only code that knows about MkDocs and mkdocs-macros.
+"""MkDocs glue: with preview.py beside it, the only code that knows about MkDocs and mkdocs-macros.
 
 mkdocs-macros calls `define_env` while MkDocs loads its configuration, which
 is before MkDocs collects the docs folder and before it cleans site/. That
@@ -12,7 +12,7 @@ The theme writes page titles, descriptions and menu entries into the HTML
 without escaping them, so they are handed over as escaped Markup here
 (`on_pre_page_macros`, and the nav in `define_env`).
 After the build, `on_post_build` adds Swedish search words to Material's
-search index.
+search index. What only `make serve` needs is in preview.py.
 Everything else lives in the plain-Python package `verktygsladan`.
 """
 
@@ -31,6 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros.preview import (  # noqa: E402
+    build_again,
+    forget_stale_html,
+    is_preview,
+    quiet_dirty_warning,
+    switched_on,
+)
 from verktygsladan.content import ContentInvalid  # noqa: E402
 from verktygsladan.content.glossary import abbreviations  # noqa: E402
 from verktygsladan.downloads.build import DownloadFailed, build_downloads  # noqa: E402
@@ -59,10 +66,6 @@ from verktygsladan.site_layout import EDITION_CSS_PATH  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.verktygsladan")
 
 
-def _switched_on(setting) -> bool:
-    return str(setting).lower() not in ("false", "off", "0", "nej")
-
-
 def _unexpected(step: str, error: Exception) -> PluginError:
     # Editors read the build log; a Python traceback there helps nobody fix a method.
     return PluginError(f"Handboken kunde inte byggas: ett oväntat fel uppstod när {step}. Tekniskt meddelande: "
@@ -89,7 +92,7 @@ def _define_env(env) -> None:
                                              Path(env.conf["theme"].custom_dir or ROOT / "overrides"),
                                              edition=str(env.conf["extra"].get("edition") or ""))
     except ContentInvalid as invalid:
-        if not _switched_on(env.conf["extra"].get("preview", False)):
+        if not is_preview(env.conf):
             raise PluginError(str(invalid)) from None
         # In `make serve` the editor looks at the browser, not the terminal: every page becomes
         # the list of errors (overrides/main.html) until the file is fixed and saved again.
@@ -103,11 +106,17 @@ def _define_env(env) -> None:
     for warning in handbook.warnings:
         # Logged as info: an overdue review must not fail a --strict build.
         log.info(str(warning))
+    preview = is_preview(env.conf)
     downloads = None
-    if _switched_on(env.conf["extra"].get("downloads", True)):
+    if switched_on(env.conf["extra"].get("downloads", True)):
+        # `mkdocs serve` replaces site_url with its local address, which must not end up in documents;
+        # the address the handbook is published at also lets the preview share the build's cache.
+        site_url = (handbook.edition.settings.site_url if handbook.edition else "") if preview \
+            else str(env.conf.get("site_url") or "")
         try:
-            downloads = build_downloads(handbook, ROOT, str(env.conf.get("site_url") or ""),
-                                        print_edition=_switched_on(env.conf["extra"].get("print_edition", True)))
+            downloads = build_downloads(handbook, ROOT, site_url,
+                                        print_edition=switched_on(env.conf["extra"].get("print_edition", True)),
+                                        when_ready=build_again(env.conf) if preview else None)
         except DownloadFailed as failure:
             raise PluginError(str(failure)) from None
     generate_pages(handbook, Path(env.conf["docs_dir"]), downloads)
@@ -127,6 +136,10 @@ def _define_env(env) -> None:
         # Bind name and render now; each macro is called later, once per page that uses it.
         env.macro(lambda render=render: render(handbook, method_link_prefix(), publisher), name)
     env.variables["antal_metoder"] = len(handbook.methods)
+    if preview:
+        forget_stale_html(env.conf, repr([len(handbook.methods)]
+                                          + [render(handbook, "", publisher) for _, render in MACROS.values()]))
+        quiet_dirty_warning()
 
 
 # The macros hand-written pages may call: name → (what it gives, how it is made from the handbook,
@@ -154,6 +167,8 @@ def _show_errors_instead_of_pages(env, invalid: ContentInvalid) -> None:
     for name in MACROS:
         env.macro(lambda: "", name)
     env.variables["antal_metoder"] = 0
+    forget_stale_html(env.conf)
+    quiet_dirty_warning()
 
 
 def _brand(conf, edition) -> None:

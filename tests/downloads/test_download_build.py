@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,6 +14,7 @@ from conftest import copy_example_method
 from corpus_edits import give_phases_and_print_large
 from verktygsladan.content import load_handbook
 from verktygsladan.downloads import build
+from verktygsladan.downloads.background import BackgroundDownloads, Job, background_downloads
 from verktygsladan.downloads.build import DownloadFailed, build_downloads, method_zip_name
 from verktygsladan.downloads.formats import FORMATS, Format
 from verktygsladan.downloads.model import documents_for
@@ -99,8 +101,66 @@ def test_editing_one_method_regenerates_only_that_method(project, tmp_path):
 
     changed = sorted(before ^ after)
     assert [name.split("--")[0] for name in changed] == ["metod-andra", "metod-andra", "utskriftsutgava",
-                                                          "utskriftsutgava"]
+                                                          "utskriftsutgava", "verktygslada-zip", "verktygslada-zip"]
     assert any(name.startswith("metod-exempel--") for name in before & after)
+
+
+def test_the_toolbox_zip_is_not_compressed_again_when_no_file_in_it_changed(project, monkeypatch):
+    handbook = load_handbook(project)
+    first = build_downloads(handbook, project, print_edition=False)
+
+    def no_second_time(*_):
+        raise AssertionError("the toolbox ZIP was made again")
+
+    monkeypatch.setattr(build, "build_zip", no_second_time)
+    again = build_downloads(handbook, project, print_edition=False)
+    assert again.files[build.TOOLBOX_ZIP_PATH] == first.files[build.TOOLBOX_ZIP_PATH]
+
+
+def test_the_preview_uses_the_last_files_and_makes_the_new_ones_in_the_background(project):
+    first = build_downloads(load_handbook(project), project, print_edition=False)
+    yml = project / "methods" / "exempel" / "method.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Skolan är inbjuden.", "Fritidsgården är inbjuden."),
+                   encoding="utf-8")
+    handbook = load_handbook(project)
+    ready = threading.Event()
+
+    meanwhile = build_downloads(handbook, project, print_edition=False, when_ready=ready.set)
+    assert meanwhile.pending == {"exempel": ""}
+    assert meanwhile.files == first.files  # the last version's files, listed as before
+    assert not ready.is_set()  # nothing is made during the build that asked
+    background_downloads.start()
+    assert ready.wait(timeout=180)
+
+    done = build_downloads(handbook, project, print_edition=False, when_ready=lambda: None)
+    assert done.pending == {}
+    checklist = next(f.path for f in done.by_document["exempel-checklista"] if f.path.endswith(".docx"))
+    text = zipfile.ZipFile(io.BytesIO(done.files[checklist])).read("word/document.xml").decode("utf-8")
+    assert "Fritidsgården är inbjuden." in text
+    assert done.files == build_downloads(handbook, project, print_edition=False).files
+
+
+def test_a_new_method_in_the_preview_has_no_files_until_they_are_made(project):
+    copy_example_method(project, "andra")
+    handbook = load_handbook(project)
+    downloads = build_downloads(handbook, project, print_edition=False, when_ready=lambda: None)
+    assert set(downloads.pending) == {"exempel", "andra"}
+    assert not any(path.startswith(("exempel/", "andra/")) for path in downloads.files)
+    assert "andra" not in downloads.by_method
+
+
+def _fails(*_arguments) -> str:
+    return "Mallen kunde inte skapas <för att testet vill det>."
+
+
+def test_a_failure_in_the_background_is_reported_the_next_time_the_files_are_asked_for():
+    worker = BackgroundDownloads()
+    ready = threading.Event()
+    job = Job("metod-trasig", "nyckel", _fails, (), lambda files: pytest.fail("a failure was stored"))
+    assert worker.request(job, ready.set) == ""
+    worker.start()
+    assert ready.wait(timeout=120)
+    assert worker.request(job, ready.set) == "Mallen kunde inte skapas <för att testet vill det>."
 
 
 def test_a_failing_writer_names_method_and_document_and_writes_nothing(project, tmp_path, monkeypatch):

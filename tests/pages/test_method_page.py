@@ -6,6 +6,7 @@ import yaml
 
 from verktygsladan.content import load_handbook
 from verktygsladan.pages import render_pages
+from verktygsladan.pages.download_links import Downloads
 from verktygsladan.pages.method_page import render_method_page
 
 
@@ -114,3 +115,14 @@ def test_a_fact_marked_as_needing_a_check_says_so_on_the_page(corpus_project):
     page = render_method_page(handbook.methods[0], handbook)
     for text in ("Årtalet saknas i källan.", "Veckorna är inte prövade.", "Enkäten är inte gjord."):
         assert page.count(f"Uppgift att kontrollera:** {text}") + page.count(f"Uppgift att kontrollera\n:   {text}") == 1
+
+
+def test_in_the_preview_the_page_says_its_downloads_are_being_made_or_why_they_failed(corpus_project):
+    handbook = load_handbook(corpus_project)
+    method = handbook.method("exempel")
+    making = render_method_page(method, handbook, Downloads(pending={"exempel": ""}))
+    assert '!!! info "Nedladdningarna skapas"' in making
+    failed = render_method_page(method, handbook, Downloads(pending={"exempel": "Trasig <script>x</script>\nrad två"}))
+    assert '!!! failure "Nedladdningarna kunde inte skapas"' in failed
+    assert "<script>" not in failed and "&lt;script&gt;" in failed and "Trasig &lt;script&gt;x&lt;/script&gt; rad två" in failed
+    assert "Nedladdningarna" not in render_method_page(method, handbook, Downloads())

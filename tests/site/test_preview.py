@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import re
 import socket
 import subprocess
 import time
+import urllib.parse
 import urllib.request
+import zipfile
 
 import pytest
 
@@ -28,7 +32,7 @@ def preview(corpus_project):
     """`mkdocs serve` as `make serve` runs it (see the Makefile), on the corpus project."""
     port = free_port()
     env = {**ENV, "VERKTYGSLADAN_PRINT_EDITION": "off", "VERKTYGSLADAN_PREVIEW": "on"}
-    server = subprocess.Popen([str(MKDOCS), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([str(MKDOCS), "serve", "--dirty", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=corpus_project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/metoder/exempel/"
     deadline = time.monotonic() + 180
@@ -76,3 +80,62 @@ def test_make_build_still_stops_on_a_content_error(corpus_project):
                             text=True)
     assert result.returncode != 0 and "lagom" in result.stderr
     assert not (corpus_project / "site" / "metoder" / "exempel" / "index.html").exists()
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_until(condition, what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Förhandsgranskningen visade inte {what} inom {seconds:.0f} s")
+        time.sleep(0.2)
+
+
+def test_a_saved_change_reaches_every_page_that_shows_it(preview):
+    """The preview renders only changed pages (mkdocs serve --dirty); pages that show a method
+    without being its page must still follow: the start page's cards, and every page's menu."""
+    project, url = preview
+    root = url.split("/metoder/")[0]
+    method = project / "methods" / "exempel" / "method.yml"
+    original = method.read_text(encoding="utf-8")
+    for page in ("/", "/om/"):
+        assert "Exempelmetod" in fetch(root + page)
+
+    method.write_text(original.replace("En påhittad metod som testerna bygger på.",
+                                       "En ändrad sammanfattning som testerna letar efter."), encoding="utf-8")
+    wait_until(lambda: "En ändrad sammanfattning" in fetch(url), "ändringen på metodsidan")
+    assert "En ändrad sammanfattning" in fetch(root + "/")
+
+    method.write_text(original.replace("short_title: Exempelmetod", "short_title: Omdöpt metod"), encoding="utf-8")
+    wait_until(lambda: "Omdöpt metod" in fetch(root + "/om/"), "det nya namnet i menyn på en annan sida")
+    assert "En ändrad sammanfattning" not in fetch(root + "/")
+
+
+def test_downloads_follow_a_change_in_the_background(preview):
+    """The page shows the change at once; the documents are made meanwhile and then linked."""
+    project, url = preview
+    method = project / "methods" / "exempel" / "method.yml"
+    method.write_text(method.read_text(encoding="utf-8").replace("Skolan är inbjuden.", "Fritidsgården är inbjuden."),
+                      encoding="utf-8")
+    wait_until(lambda: "Fritidsgården är inbjuden." in fetch(url), "ändringen på metodsidan")
+    page = fetch(url)
+    if "Nedladdningarna skapas" in page:
+        # Meanwhile the last version's files are still there to download.
+        assert fetch_bytes(url, docx_link(page)).startswith(b"PK")
+    wait_until(lambda: "Nedladdningarna skapas" not in fetch(url), "de nya nedladdningarna", seconds=240)
+    document = zipfile.ZipFile(io.BytesIO(fetch_bytes(url, docx_link(fetch(url)))))
+    assert "Fritidsgården är inbjuden." in document.read("word/document.xml").decode("utf-8")
+
+
+def docx_link(page: str) -> str:
+    (link,) = set(re.findall(r'href="([^"]*exempel-checklista\.docx)"', page))
+    return link
+
+
+def fetch_bytes(page_url: str, link: str) -> bytes:
+    with urllib.request.urlopen(urllib.parse.urljoin(page_url, link), timeout=30) as response:
+        return response.read()

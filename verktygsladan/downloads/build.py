@@ -11,7 +11,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from ..content import Handbook, Method, load_handbook
 from ..content.library import GLOSSARY_FILE, METHOD_FILE, METHODS_DIR, TEXT_FILE, VOCABULARY_FILE
 from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_PATH
 from ..pages.download_links import DownloadFile, Downloads
+from .background import Job, background_downloads
 from .formats import FORMATS, ZIP, Format, format_for
 from .model import documents_for, method_date
 from .reproducible import build_zip
@@ -32,6 +35,8 @@ _LIBRARIES = ("python-docx", "odfpy", "openpyxl", "weasyprint", "Markdown")
 # older ones of the same name, so the regional handbook and each edition name theirs apart:
 # building them one after another (as the Pages workflow does) must not evict each other.
 _PRINT_EDITION_ENTRY = "utskriftsutgava"
+_TOOLBOX_ENTRY = "verktygslada-zip"
+_KEY_LENGTH = 20
 
 
 def _entry_prefix(handbook: Handbook) -> str:
@@ -50,7 +55,15 @@ def method_zip_name(method: Method) -> str:
     return f"{method.slug}-alla-mallar-och-checklistor.zip"
 
 
-def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print_edition: bool = True) -> Downloads:
+def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print_edition: bool = True,
+                    when_ready: Callable[[], None] | None = None) -> Downloads:
+    """Every download, from the cache where its sources have not changed.
+
+    With `when_ready` (the preview), nothing is generated while the caller
+    waits: files that are not cached are made in the background, the last
+    cached version of them is used meanwhile (their methods are listed in
+    `Downloads.pending`), and `when_ready` is called once they are cached.
+    """
     # Tests and CI may share one cache between project copies: keys are content hashes.
     cache = Path(os.environ.get("VERKTYGSLADAN_CACHE_DIR") or root / CACHE_DIR)
     code = _code_fingerprint()
@@ -61,36 +74,42 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     book_key = _digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
     edition_dir = str(edition.folder) if edition else ""
     prefix = _entry_prefix(handbook)
-    book_entry = prefix + _PRINT_EDITION_ENTRY
+    entries = {m.slug: _method_entry(m.slug, prefix) for m in handbook.methods}
+    if print_edition:
+        entries[_PRINT_EDITION_ENTRY] = prefix + _PRINT_EDITION_ENTRY
+        keys[_PRINT_EDITION_ENTRY] = book_key
 
     outputs: dict[str, list[tuple[str, bytes]]] = {}
     missing = []
-    for method in handbook.methods:
-        cached = _read_cache(cache, _method_entry(method.slug, prefix), keys[method.slug])
+    for name, entry in entries.items():
+        cached = _read_cache(cache, entry, keys[name])
         if cached is None:
-            missing.append(method.slug)
+            missing.append(name)
         else:
-            outputs[method.slug] = cached
-    book = _read_cache(cache, book_entry, book_key) if print_edition else None
-
-    jobs = [(_generate_method, slug) for slug in missing]
-    if print_edition and book is None:
-        jobs.append((_generate_print_edition, _PRINT_EDITION_ENTRY))
-    if jobs:
-        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            futures = {name: pool.submit(job, str(root), name, site_url, edition_dir) for job, name in jobs}
+            outputs[name] = cached
+    # Which version of each file is used (as cache folders name them): the toolbox ZIP is cached under these.
+    used = {name: key[:_KEY_LENGTH] for name, key in keys.items()}
+    pending: dict[str, str] = {}
+    if missing and when_ready is not None:
+        for name in missing:
+            job = Job(entries[name], keys[name], _GENERATORS[name == _PRINT_EDITION_ENTRY],
+                      (str(root), name, site_url, edition_dir),
+                      partial(_write_cache, cache, entries[name], keys[name]))
+            pending[name] = background_downloads.request(job, when_ready)
+            used[name], outputs[name] = _latest_cache(cache, entries[name])
+    elif missing:
+        with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
+            futures = {name: pool.submit(_GENERATORS[name == _PRINT_EDITION_ENTRY], str(root), name, site_url,
+                                         edition_dir) for name in missing}
             results = {name: future.result() for name, future in futures.items()}
         for name, result in results.items():
             if isinstance(result, str):
                 raise DownloadFailed(result)
-            if name == _PRINT_EDITION_ENTRY:
-                _write_cache(cache, book_entry, book_key, result)
-            else:
-                _write_cache(cache, _method_entry(name, prefix), keys[name], result)
-        outputs.update({slug: results[slug] for slug in missing})
-        book = results.get(_PRINT_EDITION_ENTRY, book)
+            _write_cache(cache, entries[name], keys[name], result)
+            outputs[name] = result
+    book = outputs.pop(_PRINT_EDITION_ENTRY, None)
 
-    downloads = Downloads()
+    downloads = Downloads(pending={slug: why for slug, why in pending.items() if slug in outputs})
     for method in handbook.methods:
         titles = {d.id: d.title for d in method.documents()}
         for name, data in outputs[method.slug]:
@@ -100,9 +119,12 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
                 title = f"alla mallar och checklistor för {method.short_title}"
                 downloads.by_method[method.slug] = _listed(path, data, ZIP, title)
             else:
-                document, format_ = _document_file(name, titles)
+                found = _document_file(name, titles)
+                if found is None and method.slug in pending:
+                    continue  # an older version's file of a document the method no longer has
+                document, format_ = found
                 downloads.by_document.setdefault(document, []).append(_listed(path, data, format_, titles[document]))
-    toolbox = _toolbox_zip(handbook, outputs)
+    toolbox = _toolbox_zip(handbook, outputs, cache, prefix, used)
     downloads.files[TOOLBOX_ZIP_PATH] = toolbox
     downloads.toolbox = _listed(TOOLBOX_ZIP_PATH, toolbox, ZIP, "alla mallar och checklistor i verktygslådan")
     if book:
@@ -113,12 +135,13 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     return downloads
 
 
-def _document_file(name: str, ids) -> tuple[str, Format]:
+def _document_file(name: str, ids) -> tuple[str, Format] | None:
     """Which document a file holds, and in which format: "ska-matris-a3.pdf" is ska-matris in PDF A3,
     unless a document is itself called "ska-matris-a3"."""
     matches = [(name[: -len(f"{f.suffix}.{f.extension}")], f) for f in FORMATS
                if name.endswith(f"{f.suffix}.{f.extension}")]
-    return max(((document, f) for document, f in matches if document in ids), key=lambda match: len(match[1].suffix))
+    return max(((document, f) for document, f in matches if document in ids), key=lambda match: len(match[1].suffix),
+               default=None)
 
 
 def _listed(path: str, data: bytes, format_: Format, title: str) -> DownloadFile:
@@ -144,10 +167,19 @@ def method_files(method: Method, handbook: Handbook, site_url: str = "") -> list
     return files
 
 
-def _toolbox_zip(handbook: Handbook, outputs: dict[str, list[tuple[str, bytes]]]) -> bytes:
+def _toolbox_zip(handbook: Handbook, outputs: dict[str, list[tuple[str, bytes]]], cache: Path, prefix: str,
+                 used: dict[str, str]) -> bytes:
+    # Compressing every file again takes longer than the rest of a warm build, so the ZIP is cached
+    # under the versions of the method files it holds.
+    entry, key = prefix + _TOOLBOX_ENTRY, _digest([used[m.slug] for m in handbook.methods])
+    cached = _read_cache(cache, entry, key)
+    if cached:
+        return cached[0][1]
     entries = [(f"{m.slug}/{name}", data) for m in handbook.methods for name, data in outputs[m.slug]
                if name != method_zip_name(m)]
-    return build_zip(entries, max(method_date(m) for m in handbook.methods))
+    data = build_zip(entries, max(method_date(m) for m in handbook.methods))
+    _write_cache(cache, entry, key, [(TOOLBOX_ZIP_PATH.rsplit("/", 1)[-1], data)])
+    return data
 
 
 def _generate_method(root: str, slug: str, site_url: str, edition_dir: str = "") -> list[tuple[str, bytes]] | str:
@@ -174,6 +206,10 @@ def _generate_print_edition(root: str, _name: str, site_url: str,
         return str(failure)
     except Exception as error:  # noqa: BLE001
         return f"Utskriftsutgåvan av handboken kunde inte skapas. {_technical(error)}"
+
+
+# What makes a cache entry's files: a method's documents, or (True) the print edition.
+_GENERATORS = {False: _generate_method, True: _generate_print_edition}
 
 
 def _technical(error: Exception) -> str:
@@ -209,7 +245,20 @@ def _method_key(root: Path, method: Method, code: str, site_url: str, edition_se
 
 
 def _read_cache(cache: Path, name: str, key: str) -> list[tuple[str, bytes]] | None:
-    folder = cache / f"{name}--{key[:20]}"
+    return _read_folder(cache / f"{name}--{key[:_KEY_LENGTH]}")
+
+
+def _latest_cache(cache: Path, name: str) -> tuple[str, list[tuple[str, bytes]]]:
+    """The files last cached under name, whatever their key (an older version of them), and that key;
+    no files if none were ever made. Writing an entry removes the older ones, so there is at most one."""
+    for folder in sorted(cache.glob(f"{name}--*")):
+        files = _read_folder(folder)
+        if files is not None:
+            return folder.name.rsplit("--", 1)[1], files
+    return "", []
+
+
+def _read_folder(folder: Path) -> list[tuple[str, bytes]] | None:
     manifest = folder / "manifest.json"
     if not manifest.is_file():
         return None
@@ -228,4 +277,4 @@ def _write_cache(cache: Path, name: str, key: str, files: list[tuple[str, bytes]
     # The manifest is written last and the folder renamed into place, so a
     # crash never leaves a cache entry that looks complete but is not.
     (staging / "manifest.json").write_text(json.dumps([entry for entry, _ in files]), encoding="utf-8")
-    staging.rename(cache / f"{name}--{key[:20]}")
+    staging.rename(cache / f"{name}--{key[:_KEY_LENGTH]}")

@@ -33,6 +33,9 @@ class Downloads:
     by_method: dict[str, DownloadFile] = field(default_factory=dict)
     toolbox: DownloadFile | None = None
     print_edition: DownloadFile | None = None
+    # Only in the preview: methods whose files are being made in the background (or failed: the reason),
+    # listed meanwhile with the files of their last version that was made.
+    pending: dict[str, str] = field(default_factory=dict)
 
 
 def human_size(size: int) -> str:

@@ -226,6 +226,8 @@ def _examples(method: Method, handbook: Handbook, downloads: Downloads | None) -
 
 def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) -> str | None:
     parts = []
+    if downloads and method.slug in downloads.pending:
+        parts.append(_pending_note(downloads.pending[method.slug]))
     if downloads and method.documents() and method.slug in downloads.by_method:
         parts.append(download_list([downloads.by_method[method.slug]]))
     for template in method.templates:
@@ -260,6 +262,17 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
         lines.append(_checklist_form(checklist, method, handbook, downloads))
         parts.append("\n".join(lines))
     return "\n\n".join(parts) or None
+
+
+def _pending_note(failure: str) -> str:
+    # Only the preview (make serve) makes downloads in the background; a published page never has this.
+    if failure:
+        return ('!!! failure "Nedladdningarna kunde inte skapas"\n\n'
+                f"    {plain(' '.join(failure.split()))}\n\n    Sidorna visar filerna från den senaste versionen som gick att skapa.")
+    return ('!!! info "Nedladdningarna skapas"\n\n'
+            "    Förhandsvisningen gör om mallarna och checklistorna efter din ändring. Till dess leder länkarna "
+            "till filerna från den förra versionen, och en ny metod har inga länkar än. Sidan laddas om av sig "
+            "själv när filerna är klara.")
 
 
 def _checklist_form(checklist: Checklist, method: Method, handbook: Handbook,
