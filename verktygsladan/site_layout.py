@@ -42,3 +42,8 @@ HANDBOOK_FILES = (*HANDBOOK_PAGES, OPEN_DATA_JSON_PATH, OPEN_DATA_CSV_PATH, SCHE
 # A method in folder <name> is published as <name>.md and <name>/ (its page and
 # its downloads), so <name> must not be the stem of any file above.
 RESERVED_NAMES = frozenset(path.split(".", 1)[0] for path in HANDBOOK_FILES)
+
+# The search index, at the site's root: Pagefind's files, and the words the search page splits
+# typed compounds into (see pages/search.py).
+SEARCH_INDEX_DIR = "pagefind"
+SEARCH_WORDS_PATH = "sokord.json"

@@ -1,23 +1,25 @@
-"""Swedish search words (verktygsladan/pages/search.py): inflected forms, compound parts, the enriched index."""
+"""Swedish search words (verktygsladan/pages/search.py): inflected forms, compound parts, the hidden words."""
 
 from __future__ import annotations
 
-import copy
-import json
 from types import SimpleNamespace
 
 import pytest
 
 from verktygsladan.pages.search import (
-    FIELD,
-    PARTS_FIELD,
-    SEARCH_INDEX,
+    HIDDEN_WORDS_ID,
+    KNOWN_BY_META,
+    KNOWN_BY_WEIGHT,
+    PARTS,
+    PARTS_WEIGHT,
+    WHOLE,
     Lexicon,
     compound_parts,
-    enrich_index,
-    enrich_search_index,
+    hidden_search_words,
     inflections,
-    method_location,
+    lexicon_of,
+    page_search_words,
+    query_words,
     search_words,
     words,
 )
@@ -102,95 +104,50 @@ def test_a_part_seen_only_inside_compounds_counts_when_two_words_share_it():
     assert Lexicon(["bostadsförsörjning", "bostad"]).part_word("försörjning") is None
 
 
-# The enriched index, from a small index shaped like Material's and the real handbook.
-
-def material_index(handbook, directory_urls=True):
-    docs = [{"location": "", "title": "Start", "text": "<p>Metoder för bostäder och barn.</p>"}]
-    for method in handbook.methods:
-        location = method_location(method, directory_urls=directory_urls)
-        docs.append({"location": location, "title": method.title, "text": f"<p>{method.summary}</p>"})
-        docs.append({"location": location + "#syfte", "title": "Syfte", "text": "<p>Om lokalförsörjning.</p>"})
-    return {"config": {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
-                       "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}},
-            "docs": docs}
+def test_a_head_the_site_writes_as_a_word_is_not_taken_for_a_word_plus_a_linking_s():
+    lexicon = Lexicon(["konsekvens", "konsekvenser", "analys", "bostad", "bostads", "behov"])
+    assert compound_parts("konsekvensanalys", lexicon) == ["konsekvens", "analys"]
+    assert compound_parts("bostadsbehov", lexicon)[0] == "bostad"
 
 
-def test_method_entries_get_keywords_and_title_forms(handbook):
-    enriched = enrich_index(material_index(handbook), handbook)
-    by_location = {doc["location"]: doc for doc in enriched["docs"]}
-    for method in handbook.methods:
-        entry = by_location[method_location(method)]
-        for keyword in method.keywords:
-            for word in words(keyword):
-                assert inflections(word) <= set(entry[FIELD]), f"{method.slug}: {word}"
-        for word in words(method.title):
-            assert inflections(word) <= set(entry[FIELD]), f"{method.slug}: {word}"
-        assert not set(entry[FIELD]) & set(entry[PARTS_FIELD])
-        assert entry[FIELD] == sorted(entry[FIELD])
-
-
-def test_every_method_with_keywords_has_them_in_its_entry(handbook):
-    assert any(method.keywords for method in handbook.methods), "Ingen metod har sökord."
-    enriched = enrich_index(material_index(handbook), handbook)
-    by_location = {doc["location"]: doc for doc in enriched["docs"]}
-    for method in handbook.methods:
-        indexed = set(by_location[method_location(method)][FIELD])
-        assert {k.lower() for k in method.keywords if len(words(k)) == 1} <= indexed
-
-
-def test_what_readers_see_is_unchanged(handbook):
-    index = material_index(handbook)
-    enriched = enrich_index(index, handbook)
-    for before, after in zip(index["docs"], enriched["docs"], strict=True):
-        assert {k: after[k] for k in before} == before
-    # Sections and other pages get nothing: results keep showing their own text.
-    for doc in enriched["docs"]:
-        if "#" in doc["location"] or not doc["location"].startswith("metoder/"):
-            assert FIELD not in doc and PARTS_FIELD not in doc
-
-
-def test_the_fields_are_indexed_and_weighted_from_the_title(handbook):
-    index = material_index(handbook)
-    index["config"]["fields"]["title"]["boost"] = 500.0
-    fields = enrich_index(index, handbook)["config"]["fields"]
-    assert fields[FIELD]["boost"] == 500.0
-    assert 1.0 < fields[PARTS_FIELD]["boost"] < 500.0
-    assert {name: fields[name] for name in ("title", "text", "tags")} == index["config"]["fields"] | {
-        "title": {"boost": 500.0}}
-
-
-def test_enriching_leaves_the_input_alone_and_twice_is_like_once(handbook):
-    index = material_index(handbook)
-    original = copy.deepcopy(index)
-    once = enrich_index(index, handbook)
-    assert index == original
-    assert enrich_index(once, handbook) == once
-
+# What the pages hand the search index.
 
 def test_search_words_split_title_and_keywords_into_whole_words_and_parts():
     method = SimpleNamespace(title="Riktlinjer för bostadsförsörjningen", short_title="Riktlinjer",
                              keywords=["bostadsbehov", "BKA"])
     found = search_words(method, LEXICON.with_words(["behov", "behoven"]))
-    assert {"riktlinjerna", "bostadsförsörjningens", "bostadsbehoven", "bka"} <= set(found[FIELD])
-    assert {"bostad", "bostäder", "försörjning", "behov"} <= set(found[PARTS_FIELD])
-    assert "bostadsbehov" not in found[PARTS_FIELD]
+    assert {"riktlinjerna", "bostadsförsörjningens", "bostadsbehoven", "bka"} <= set(found[WHOLE])
+    assert {"bostad", "bostäder", "försörjning", "behov"} <= set(found[PARTS])
+    assert "bostadsbehov" not in found[PARTS]
 
 
-def test_pages_without_directory_urls_are_found(handbook):
-    enriched = enrich_index(material_index(handbook, directory_urls=False), handbook, directory_urls=False)
-    entries = [doc for doc in enriched["docs"] if FIELD in doc]
-    assert [doc["location"] for doc in entries] == [f"metoder/{m.slug}.html" for m in handbook.methods]
+def test_every_method_is_known_by_its_keywords_and_title_words_with_their_forms(handbook):
+    assert any(method.keywords for method in handbook.methods), "Ingen metod har sökord."
+    lexicon = lexicon_of([m.summary for m in handbook.methods])
+    for method in handbook.methods:
+        known_by, parts = page_search_words("", lexicon, method)
+        for word in (w for text in (method.title, *method.keywords) for w in words(text)):
+            assert inflections(word) <= set(known_by), f"{method.slug}: {word}"
+        assert known_by == sorted(known_by) and parts == sorted(parts)
 
 
-def test_the_index_file_is_rewritten_in_place(tmp_path, handbook):
-    path = tmp_path / SEARCH_INDEX
-    path.parent.mkdir()
-    path.write_text(json.dumps(material_index(handbook)), encoding="utf-8")
-    assert enrich_search_index(tmp_path, handbook)
-    written = json.loads(path.read_text(encoding="utf-8"))
-    assert written == enrich_index(material_index(handbook), handbook)
+def test_a_page_gets_the_parts_of_the_compounds_in_its_text_but_not_the_words_themselves():
+    known_by, parts = page_search_words("Riktlinjer för **bostadsförsörjningen** och lokalförsörjning.", LEXICON)
+    assert known_by == []
+    assert {"bostad", "försörjning", "lokal"} <= set(parts)
+    assert "bostadsförsörjningen" not in parts
 
 
-def test_a_site_without_search_is_left_alone(tmp_path, handbook):
-    assert not enrich_search_index(tmp_path, handbook)
-    assert list(tmp_path.iterdir()) == []
+def test_the_hidden_words_are_hidden_escaped_and_under_their_own_heading():
+    block = hidden_search_words(["ska", "<b>"], ["bostad"])
+    assert block.startswith('<div class="vl-search-words" hidden>')
+    assert f'<h2 id="{HIDDEN_WORDS_ID}">' in block
+    assert "<b>" not in block and "&lt;b&gt;" in block
+    assert f'data-pagefind-weight="{KNOWN_BY_WEIGHT}" data-pagefind-meta="{KNOWN_BY_META}">ska &lt;b&gt;</p>' in block
+    assert f'data-pagefind-weight="{PARTS_WEIGHT}">bostad</p>' in block
+    assert hidden_search_words([], []) == ""
+
+
+def test_query_words_are_the_words_of_the_site_including_abbreviations():
+    lexicon = Lexicon(["ÖP", "bostad", "i", "2024", "försörjning"])
+    assert query_words(lexicon) == ["bostad", "försörjning", "öp"]

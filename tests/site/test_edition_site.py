@@ -9,15 +9,12 @@ be the regional handbook as it is.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import io
 import json
 import re
 import shutil
 import subprocess
-import threading
 import zipfile
 from pathlib import Path
 
@@ -25,7 +22,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser import DESKTOP, MOBILE, QuietHandler, axe_violations, browser  # noqa: F401  (fixture)
+from browser import DESKTOP, MOBILE, axe_violations, browser, served  # noqa: F401  (fixture)
 from conftest import ROOT, assert_built, copy_project, mkdocs_build
 from site_helpers import content, page, text, tree_digest
 
@@ -94,11 +91,21 @@ def test_the_finder_says_what_the_edition_has_added(edition_site):
     assert f"{NAME} har lagt till en inledning, 2 kontakter, 1 dokument" in text(card)
 
 
-def test_search_finds_the_local_text(edition_site):
-    index = json.loads((edition_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    local = [d for d in index["docs"] if d["location"].startswith("metoder/seniorperspektiv/")
-             and "hemtjänsten" in d["text"]]
-    assert local, "den lokala anteckningen finns inte i sökindexet"
+@pytest.mark.browser
+def test_search_finds_the_local_text_and_the_local_method(browser, edition_url):  # noqa: F811
+    context = browser.new_context(locale="sv-SE")
+    try:
+        page = context.new_page()
+        page.goto(edition_url)
+        search = "query => window.verktygsladanSearch.search(query)"
+        hits = [r for r in page.evaluate(search, "hemtjänsten")["results"]
+                if r["url"].startswith("/metoder/seniorperspektiv/")]
+        assert hits, "den lokala anteckningen hittas inte"
+        assert any("hemtjänst" in piece["text"].lower() for hit in hits for piece in hit["excerpt"] if piece["mark"])
+        local_method = page.evaluate(search, "Lokal exempelmetod")["results"][:3]
+        assert "/metoder/lokal-exempelmetod/" in [r["url"].split("#")[0] for r in local_method]
+    finally:
+        context.close()
 
 
 def test_the_open_data_names_the_edition_and_keeps_local_apart(edition_site):
@@ -167,8 +174,10 @@ def test_the_site_carries_the_editions_name_logo_footer_and_edit_links(edition_s
 
 
 def _comparable(article) -> str:
-    for link in article.select("a.vl-edit-link"):
-        link.decompose()
+    # The search index's hidden words split compounds with the words of the whole site, which an
+    # edition's local text adds to; readers never see them.
+    for element in article.select("a.vl-edit-link, .vl-search-words"):
+        element.decompose()
     # The organisation's name in every download's footer changes its size a little.
     return " ".join(re.sub(r"\d+(,\d+)? [kM]B", "N kB", str(article)).split())
 
@@ -204,11 +213,8 @@ EDITION_PAGES = ["", "metoder/seniorperspektiv/", "metoder/lokal-exempelmetod/",
 
 @pytest.fixture(scope="module")
 def edition_url(edition_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(edition_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(edition_site) as url:
+        yield url
 
 
 @pytest.mark.browser

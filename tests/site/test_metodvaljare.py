@@ -7,11 +7,11 @@ finder's own code, so a wrong facet in the page shows up as a failure.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from verktygsladan.content.sequence import sequence
@@ -285,8 +285,15 @@ def test_no_axe_violations_with_filters_chosen(browser, site_url, handbook, sche
 
 
 def test_search_leads_to_method_pages_not_to_their_cards_in_the_finder(built_site, handbook):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    finder_entries = [doc for doc in index["docs"] if doc["location"].startswith(FINDER)]
-    assert [doc["location"] for doc in finder_entries] == [FINDER], "Bara sidan själv, utan kort och filter."
+    """The search index reads only what is marked for it: on the finder page, neither the cards
+    (each would lead here instead of to its method) nor the filters."""
+    finder = BeautifulSoup((built_site / FINDER / "index.html").read_text(encoding="utf-8"), "html.parser")
+    body = finder.select_one("[data-pagefind-body]")
+    assert body is not None
+    cards = finder.select("[data-vl-card]")
+    assert cards and all(card.find_parent(attrs={"data-pagefind-ignore": True}) for card in cards)
+    assert finder.select_one("form[data-vl-finder]").has_attr("data-pagefind-ignore")
     for method in handbook.methods:
-        assert any(doc["location"] == f"metoder/{method.slug}/" for doc in index["docs"])
+        page = BeautifulSoup((built_site / "metoder" / method.slug / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert page.select_one("[data-pagefind-body]") is not None

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 # What only works on screen: the header (with search and the colour toggle), the
 # navigation and table of contents, the footer, the search dialog and the edit link.
 SCREEN_ONLY = ["header.md-header", "nav.md-nav--primary", ".md-sidebar--secondary", "footer.md-footer",
-               ".md-search", ".vl-edit-link"]
+               ".vl-search-open", ".vl-edit-link"]
 
 
 @pytest.fixture(params=["light", "dark"])

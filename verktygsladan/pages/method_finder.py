@@ -144,11 +144,10 @@ def _form(handbook: Handbook) -> str:
     # Shown from the start, so the page does not shift when the script runs; overrides/main.html
     # hides it when JavaScript is off, since the boxes could not filter anything then.
     lines = [
-        '<form class="vl-finder__form" data-vl-finder autocomplete="off" '
+        # The search index skips the form: every vocabulary term would otherwise lead to this page.
+        '<form class="vl-finder__form" data-vl-finder autocomplete="off" data-pagefind-ignore '
         'aria-labelledby="vl-finder-filter-heading" aria-describedby="vl-finder-help">',
-        # Material's search leaves out a section whose heading has data-search-exclude. Here every
-        # vocabulary term would otherwise lead to this page.
-        '<h2 id="vl-finder-filter-heading" data-search-exclude>Filtrera</h2>',
+        '<h2 id="vl-finder-filter-heading">Filtrera</h2>',
         '<p id="vl-finder-help" class="vl-finder__help">Kryssa i det som stämmer för er, så ändras listan '
         "direkt. Inom en grupp räcker det att metoden passar ett av valen. Väljer du i flera grupper måste "
         "den passa i alla. Siffran visar hur många metoder som har värdet.</p>",
@@ -206,10 +205,11 @@ def _results(handbook: Handbook) -> str:
     return "\n\n".join([
         f'<div class="vl-finder__results" data-vl-finder-order {order_texts} markdown>',
         # tabindex lets the script move focus here after "Rensa alla filter" hides the button that had it.
-        '## Metoder { #metoder tabindex="-1" data-search-exclude }',
+        '## Metoder { #metoder tabindex="-1" }',
         status,
         empty,
-        '<div class="vl-finder__cards" markdown>',
+        # Cards repeat the method pages: the search index leads to those instead.
+        '<div class="vl-finder__cards" markdown data-pagefind-ignore>',
         *cards,
         "</div>",
         "</div>",

@@ -1,52 +1,46 @@
 """Swedish search: the words planners type find the method they mean.
 
-Material's search (lunr) only matches by prefix. Material appends `*` to every
-query term, and lunr skips stemming for such terms, so "konsekvensanalys"
-finds "konsekvensanalysen" but "konsekvensanalysen" finds nothing unless
-that exact form is written somewhere (see shared research, stack.md §3).
-Stemming cannot be switched on, so the words go into the index instead.
+Pagefind indexes the built pages and stems Swedish words itself
+("mötesplatserna" finds "mötesplatser"), but it does not split compounds, and
+a page is only found by words it contains. So every page ends in a hidden
+block of words for the index (`hidden_search_words`), which readers never see:
 
-After the build, each method page's entry in Material's search index gets
-two extra fields:
+- on a method page, the words the method is known by: its `keywords` from
+  method.yml (synonyms and abbreviations the page may never use: "seniorer",
+  "SKA", "ÖP") and its title words, all with their inflected forms, weighted
+  like the title;
+- on every page, the parts of the compounds it uses ("bostadsförsörjningen" →
+  "bostad", "försörjning"), weighted below the text: a part says less about a
+  page than the whole word.
 
-- `keywords`: the method's `keywords` from method.yml, which are synonyms and
-  abbreviations the page may never use ("seniorer", "SKA", "ÖP"), and the
-  title words, all with their Swedish inflected forms ("riktlinjer" →
-  "riktlinjerna", "ungdomar" → "ungdomarnas"). Boosted like the title: these
-  are the words the page is known by.
-- `keyword_parts`: the parts of compound words and their forms
-  ("bostadsförsörjning" → "bostad", "bostäder", "försörjning"). Boosted less,
-  since a part says less about the page than the whole word.
-
-Material indexes every field that the index's config names, but its result
-list shows only title, text and tags. Readers never see these words, and the
-result still shows the method's title and summary.
+The other direction, a typed compound the site never uses
+("socialinvesteringsfond"), is split by the search page in the browser, using
+the site's words (`query_words`).
 
 Over-generation is harmless here: a form that does not exist in Swedish is
-never typed, so it never matches, and every form only points at the method it
+never typed, so it never matches, and every form only points at the page it
 was made from.
 """
 
 from __future__ import annotations
 
-import json
+import html
 import re
-from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ..content import Handbook, Method
-from ..site_layout import GENERATED_DIR
-from .method_page import method_page_path
+from ..content import Method
 
-SEARCH_INDEX = Path("search") / "search_index.json"
-# The extra fields in the index. Material's result list never shows them.
-FIELD = "keywords"
-PARTS_FIELD = "keyword_parts"
-# Parts of compounds weigh a tenth of the title: more than a word in the text,
-# less than the whole word the page is known by.
-PARTS_WEIGHT = 0.1
-# Used when the index does not say how much its titles weigh (Material's default).
-DEFAULT_TITLE_BOOST = 1e3
+WHOLE = "known_by"
+PARTS = "parts"
+# Pagefind weighs a page's h1 7 and its text 1, and 10 is the most it takes. The words a method is
+# known by count more than its title: a keyword may stand once on a page that other pages use often.
+# A part of a compound says less about a page than the whole word does.
+KNOWN_BY_WEIGHT = 10
+PARTS_WEIGHT = 0.5
+HIDDEN_WORDS_ID = "sokord"
+# Also metadata: Pagefind adds a boost for a query word found in a page's metadata (ranking.metaWeights in
+# docs/assets/javascripts/search.js), on top of the text's score.
+KNOWN_BY_META = "sokord"
 
 VOWELS = "aeiouyåäöéü"
 _CONSONANT = f"[^{VOWELS}]"
@@ -196,7 +190,11 @@ def compound_parts(word: str, lexicon: Lexicon) -> list[str]:
     lowered = word.lower()
     for cut in range(len(lowered) - MIN_TAIL, MIN_HEAD - 1, -1):
         head, tail = lowered[:cut], lowered[cut:]
-        base = next((b for b in _without_linking_s(head) if lexicon.knows(b)), None)
+        # A word as the site writes it beats a form guessed from it: "konsekvens" is the word,
+        # not "konsekven" + s, while "bostads" is "bostad" + a linking s.
+        candidates = _without_linking_s(head)
+        base = next((b for b in candidates if b in lexicon.words), None) \
+            or next((b for b in candidates if lexicon.knows(b)), None)
         if base is None:
             continue
         tail_parts = compound_parts(tail, lexicon)
@@ -206,22 +204,17 @@ def compound_parts(word: str, lexicon: Lexicon) -> list[str]:
     return []
 
 
-def lexicon_of(index: dict) -> Lexicon:
-    """Every word on the site, from Material's search index."""
+def lexicon_of(texts: Iterable[str]) -> Lexicon:
+    """Every word of the given page sources (Markdown or HTML), markup left out."""
     found: set[str] = set()
-    for doc in index.get("docs", []):
-        for field in ("title", "text"):
-            found.update(words(_TAG.sub(" ", str(doc.get(field) or ""))))
+    for text in texts:
+        found.update(words(_TAG.sub(" ", text)))
     return Lexicon(found)
 
 
 def search_words(method: Method, lexicon: Lexicon) -> dict[str, list[str]]:
-    """The words to add to the method page's search entry, by index field, sorted.
-
-    Keywords and title words with their forms go into FIELD. The parts of
-    compounds go into PARTS_FIELD: "planering" in "samhällsplaneringen" says
-    less about what a page is about than the whole word does.
-    """
+    """The words a method is known by, sorted: its keywords and title words with their forms
+    (`WHOLE`), and the parts of those that are compounds with their forms (`PARTS`)."""
     source = [w for text in (method.title, method.short_title, *method.keywords) for w in words(text)]
     known = lexicon.with_words(source)
     whole: set[str] = set()
@@ -230,47 +223,42 @@ def search_words(method: Method, lexicon: Lexicon) -> dict[str, list[str]]:
         whole |= inflections(word)
         for part in compound_parts(word, known):
             parts |= inflections(part)
-    return {FIELD: sorted(whole), PARTS_FIELD: sorted(parts - whole)}
+    return {WHOLE: sorted(whole), PARTS: sorted(parts - whole)}
 
 
-def method_location(method: Method, *, directory_urls: bool = True) -> str:
-    """The method page's location in the search index, as MkDocs writes it."""
-    page = f"{GENERATED_DIR}/{method_page_path(method).removesuffix('.md')}"
-    return f"{page}/" if directory_urls else f"{page}.html"
+def page_search_words(source: str, lexicon: Lexicon, method: Method | None = None) -> tuple[list[str], list[str]]:
+    """What a page's hidden search words hold, from its source: the words its method is known by
+    (method pages only), and the parts of the compounds in the page and in those words."""
+    known_by = search_words(method, lexicon) if method else {WHOLE: [], PARTS: []}
+    return known_by[WHOLE], sorted(set(text_parts(source, lexicon)) | set(known_by[PARTS]))
 
 
-def method_entries(index: dict, handbook: Handbook, *, directory_urls: bool = True) -> Iterator[tuple[Method, dict]]:
-    """Each method with its page's entry in the index, for methods that have one."""
-    entries = {doc.get("location"): doc for doc in index.get("docs", [])}
-    for method in handbook.methods:
-        entry = entries.get(method_location(method, directory_urls=directory_urls))
-        if entry is not None:
-            yield method, entry
+def text_parts(text: str, lexicon: Lexicon) -> list[str]:
+    """The parts of the compounds a page's text uses, sorted: "bostadsförsörjningen" on the page
+    lets "försörjning" find it. Only the parts: the whole words are on the page already."""
+    parts: set[str] = set()
+    for word in {w.lower() for w in words(_TAG.sub(" ", text)) if len(w) >= MIN_HEAD + MIN_TAIL}:
+        parts.update(compound_parts(word, lexicon))
+    return sorted(parts)
 
 
-def enrich_index(index: dict, handbook: Handbook, *, directory_urls: bool = True) -> dict:
-    """Material's search index with the search words added to each method page's entry.
+def hidden_search_words(known_by: list[str], parts: list[str]) -> str:
+    """HTML for the end of a page: words for the search index that readers never see.
 
-    Returns a new index; enriching its own output again gives the same index.
+    Pagefind indexes hidden elements. The words sit under their own heading, so a
+    result found only by them is a section the search page can leave out of its
+    excerpts (it shows the page's summary instead).
     """
-    enriched = json.loads(json.dumps(index))
-    fields = enriched.setdefault("config", {}).setdefault("fields", {})
-    title_boost = (fields.get("title") or {}).get("boost", DEFAULT_TITLE_BOOST)
-    fields[FIELD] = {"boost": title_boost}
-    fields[PARTS_FIELD] = {"boost": title_boost * PARTS_WEIGHT}
-    lexicon = lexicon_of(index)
-    for method, entry in method_entries(enriched, handbook, directory_urls=directory_urls):
-        entry.update(search_words(method, lexicon))
-    return enriched
+    blocks = [f'<p data-pagefind-weight="{weight}"{extra}>{html.escape(" ".join(found))}</p>'
+              for found, weight, extra in ((known_by, KNOWN_BY_WEIGHT, f' data-pagefind-meta="{KNOWN_BY_META}"'),
+                                           (parts, PARTS_WEIGHT, "")) if found]
+    if not blocks:
+        return ""
+    return (f'<div class="vl-search-words" hidden>\n<h2 id="{HIDDEN_WORDS_ID}">Sökord</h2>\n'
+            + "\n".join(blocks) + "\n</div>")
 
 
-def enrich_search_index(site_dir: Path, handbook: Handbook, *, directory_urls: bool = True) -> bool:
-    """Rewrite site_dir's search index with the search words. False if the site has no search index."""
-    path = Path(site_dir) / SEARCH_INDEX
-    if not path.is_file():
-        return False
-    index = json.loads(path.read_text(encoding="utf-8"))
-    enriched = enrich_index(index, handbook, directory_urls=directory_urls)
-    # Compact, as Material writes it: the browser downloads this file.
-    path.write_text(json.dumps(enriched, separators=(",", ":")), encoding="utf-8")
-    return True
+def query_words(lexicon: Lexicon) -> list[str]:
+    """The site's words for the search page, sorted: what it may split a typed compound into, and the
+    abbreviations ("öp", "dp") it matches as themselves rather than as the start of longer words."""
+    return sorted(w for w in lexicon.words if len(w) >= 2 and w.isalpha())
