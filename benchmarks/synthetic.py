@@ -9,6 +9,7 @@ number, and the titles too, so that menus and search tell the copies apart.
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from pathlib import Path
 
@@ -23,12 +24,17 @@ def add_copies(project: Path, total: int) -> None:
         copy = methods / f"{original.name}-k{number}"
         shutil.copytree(original, copy)
         data = yaml.load((copy / "method.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        # A document's id is also named by the steps that use it and by links in the text.
+        renamed = {d["id"]: f"{d['id']}-k{number}" for kind in ("templates", "checklists") for d in data.get(kind) or []}
+        for name in ("method.yml", "text.md"):
+            text = (copy / name).read_text(encoding="utf-8")
+            for old, new in renamed.items():
+                text = re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, text)
+            (copy / name).write_text(text, encoding="utf-8")
+        data = yaml.load((copy / "method.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         data["id"] = copy.name
         data["title"] = f"{data['title']} {number}"
         data["short_title"] = f"{data['short_title']} {number}"
-        for kind in ("templates", "checklists"):
-            for document in data.get(kind) or []:
-                document["id"] = f"{document['id']}-k{number}"
         # Worked paths and the feeds of other methods name the originals only.
         data.pop("feeds", None)
         (copy / "method.yml").write_text(yaml.dump(data, allow_unicode=True, sort_keys=False, width=10_000),

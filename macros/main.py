@@ -37,6 +37,8 @@ from macros.preview import (  # noqa: E402
     forget_stale_html,
     is_preview,
     quiet_dirty_warning,
+    search_index_later,
+    search_words_remembered,
     switched_on,
 )
 from verktygsladan.content import ContentInvalid  # noqa: E402
@@ -63,9 +65,7 @@ from verktygsladan.pages.edition_branding import (  # noqa: E402
 from verktygsladan.pages.safe_links import SafeLinks  # noqa: E402
 from verktygsladan.pages.search import (  # noqa: E402
     hidden_search_words,
-    lexicon_of,
-    page_search_words,
-    query_words,
+    site_search_words,
 )
 from verktygsladan.search_index import SearchIndexFailed, build_search_index  # noqa: E402
 from verktygsladan.publishing import load_publishable_handbook  # noqa: E402
@@ -129,7 +129,7 @@ def _define_env(env) -> None:
             raise PluginError(str(failure)) from None
     docs = Path(env.conf["docs_dir"])
     generate_pages(handbook, docs, downloads)
-    _built["search_words"], _built["query_words"] = _search_words(docs, handbook)
+    _built["search_words"], _built["query_words"] = _search_words(docs, handbook, preview)
     try:
         env.conf["nav"] = _escaped_titles(with_method_pages(env.conf["nav"] or [], handbook))
     except ValueError as error:
@@ -168,18 +168,13 @@ MACROS = {
 }
 
 
-def _search_words(docs: Path, handbook) -> tuple[dict, list[str]]:
-    """Each page's hidden search words, by source path, and every word a query may be split into.
-    From the pages' own sources, before macros: a card list a macro writes is not what a page is
-    about. All pages every build, so the preview's partial builds index the same words."""
+def _search_words(docs: Path, handbook, preview: bool) -> tuple[dict, list[str]]:
+    # From the pages' own sources, before macros: a card list a macro writes is not what a page is
+    # about. All pages every build, so the preview's partial builds index the same words.
     sources = {page.relative_to(docs).as_posix(): page.read_text(encoding="utf-8")
                for page in sorted(docs.rglob("*.md"))}
-    lexicon = lexicon_of(sources.values())
-    methods = {f"{GENERATED_DIR}/{method_page_path(m)}": m for m in handbook.methods}
-    by_page = {path: page_search_words(text, lexicon, methods.get(path)) for path, text in sources.items()}
-    # "försörjning" is a word of the site only inside compounds, yet a query may be split into it.
-    hidden = {word for known_by, parts in by_page.values() for word in (*known_by, *parts)}
-    return by_page, query_words(lexicon.with_words(hidden))
+    return site_search_words(sources, {f"{GENERATED_DIR}/{method_page_path(m)}": m for m in handbook.methods},
+                             search_words_remembered if preview else None)
 
 
 def _show_errors_instead_of_pages(env, invalid: ContentInvalid) -> None:
@@ -243,6 +238,9 @@ def on_post_build(env) -> None:
     if "query_words" not in _built:
         return  # the preview shows content errors; there is nothing to search
     pages = env.variables["files"].documentation_pages()
+    if is_preview(env.conf):
+        search_index_later(Path(env.conf["site_dir"]), len(pages), _built["query_words"])
+        return
     try:
         build_search_index(Path(env.conf["site_dir"]), len(pages), _built["query_words"])
     except SearchIndexFailed as failure:

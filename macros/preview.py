@@ -13,7 +13,10 @@ Markdown file is newer than their HTML. This file holds what that needs:
 - `quiet_dirty_warning`: MkDocs' warning about dirty builds, which this file
   answers, would stop every build under --strict;
 - `on_post_build` (a MkDocs hook) starts the downloads a build asked for,
-  and `build_again` is how they ask for the next build when they are ready.
+  and `build_again` is how they ask for the next build when they are ready;
+- `search_index_later`: Pagefind indexes the site after the build, not in it,
+  and `search_words_remembered` spares the pages that did not change from
+  having their hidden search words worked out again.
 
 Everything here does nothing in `make build`, which is always a clean build.
 """
@@ -26,6 +29,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 import jinja2
@@ -36,9 +40,11 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from verktygsladan.downloads.background import background_downloads  # noqa: E402
+from verktygsladan.search_index import SearchIndexFailed, build_search_index  # noqa: E402
 from verktygsladan.pages import GENERATED_DIR  # noqa: E402
 from verktygsladan.pages.output import GENERATED_MARKER  # noqa: E402
 
+log = logging.getLogger("mkdocs.plugins.verktygsladan")
 _POLL_SECONDS = 0.1
 # Remembers, in the preview's own site folder, what the last build's frame and macros gave.
 _MEMORY = ".verktygsladan-forhandsvisning.json"
@@ -97,6 +103,43 @@ def on_env(env, config, files):
 def on_post_build(config):
     if is_preview(config):
         background_downloads.start()
+
+
+class _BackgroundIndex:
+    """Pagefind over the preview's site, after the build instead of in it: the page an editor waits
+    for does not need the search index. The newest request wins; one run at a time."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next: tuple | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, site_dir: Path, pages: int, words: list[str]) -> None:
+        with self._lock:
+            self._next = (site_dir, pages, words)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="verktygsladan-sokindex", daemon=True)
+                self._thread.start()
+
+    def _work(self) -> None:
+        if sys.platform.startswith("linux"):
+            os.nice(10)  # per thread on Linux, and Pagefind started from here inherits it
+        while True:
+            with self._lock:
+                request, self._next = self._next, None
+                if request is None:
+                    self._thread = None
+                    return
+            try:
+                build_search_index(*request)
+            except SearchIndexFailed as failure:
+                log.warning(str(failure))
+
+
+search_index_later = _BackgroundIndex().request
+# Each page's hidden search words, by its source, from build to build (pages/search.py, site_search_words).
+# Kept here: this module is imported once per preview, while main.py is loaded again for every build.
+search_words_remembered: dict = {}
 
 
 def build_again(conf):

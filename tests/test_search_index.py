@@ -26,6 +26,7 @@ def test_the_pages_marked_for_search_are_indexed_in_swedish_with_the_query_words
     entry = json.loads((tmp_path / SEARCH_INDEX_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert set(entry["languages"]) == {"sv"} and entry["languages"]["sv"]["page_count"] == 2
     assert (tmp_path / SEARCH_INDEX_DIR / "pagefind.js").is_file()
+    assert not list((tmp_path / SEARCH_INDEX_DIR).glob("pagefind-*ui*")), "Pagefinds egna sökrutor ska bort."
     assert json.loads((tmp_path / SEARCH_WORDS_PATH).read_text(encoding="utf-8")) == ["bostad", "öp"]
 
 

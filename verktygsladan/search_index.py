@@ -20,6 +20,7 @@ from .site_layout import SEARCH_INDEX_DIR, SEARCH_WORDS_PATH
 
 LANGUAGE = "sv"
 _BODY_MARK = "data-pagefind-body"
+_UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
 class SearchIndexFailed(Exception):
@@ -50,6 +51,10 @@ def build_search_index(site_dir: Path, expected_pages: int, query_words: list[st
         raise SearchIndexFailed(f"Sökindexet täcker fel sidor: webbplatsen har {_pages(expected_pages)} på svenska, men "
                                 f"indexet har {indexed} ({found or 'inga språk'}). En sida saknar troligen "
                                 'data-pagefind-body eller har ett annat språk än lang="sv".')
+    # Pagefind also writes its own search interfaces; the site has its own (search-ui.js).
+    for unused in _UNUSED_BUNDLES:
+        for path in (site_dir / SEARCH_INDEX_DIR).glob(unused):
+            path.unlink()
     (site_dir / SEARCH_WORDS_PATH).write_text(json.dumps(query_words, ensure_ascii=False, separators=(",", ":")),
                                               encoding="utf-8")
     return indexed

@@ -21,6 +21,7 @@ from verktygsladan.pages.search import (
     page_search_words,
     query_words,
     search_words,
+    site_search_words,
     words,
 )
 
@@ -151,3 +152,26 @@ def test_the_hidden_words_are_hidden_escaped_and_under_their_own_heading():
 def test_query_words_are_the_words_of_the_site_including_abbreviations():
     lexicon = Lexicon(["ÖP", "bostad", "i", "2024", "försörjning"])
     assert query_words(lexicon) == ["bostad", "försörjning", "öp"]
+
+
+def test_the_site_query_words_hold_parts_and_keywords_but_not_guessed_forms():
+    method = SimpleNamespace(title="Samtalsverktyg för markanvändning", short_title="Samtalsverktyg",
+                             keywords=["MEX", "lokalförsörjning"], summary="")
+    sources = {"metoder/samtal.md": "Samtal om en bostad och en lokal, bostadsförsörjning och lokalförsörjning.",
+               "om.md": "Om handboken."}
+    by_page, query = site_search_words(sources, {"metoder/samtal.md": method})
+    assert set(by_page) == set(sources) and by_page["om.md"][0] == []
+    assert {"försörjning", "mex", "bostad", "handboken"} <= set(query)
+    assert "lokalförsörjningarnas" in by_page["metoder/samtal.md"][0]
+    assert "lokalförsörjningarnas" not in query
+
+
+def test_the_preview_remembers_the_words_of_pages_that_did_not_change():
+    sources = {"a.md": "Om bostadsförsörjning, en bostad.", "b.md": "Om lokalförsörjning, en lokal."}
+    remembered: dict = {}
+    first, _ = site_search_words(sources, {}, remembered)
+    assert first == site_search_words(sources, {})[0] and len(remembered) == 2
+    changed = {**sources, "b.md": "Om lokalförsörjning och bostadsförsörjning, en lokal."}
+    second, _ = site_search_words(changed, {}, remembered)
+    assert second["a.md"] == first["a.md"] and "försörjning" in second["b.md"][1]
+    assert len(remembered) == 3

@@ -12,6 +12,7 @@ import urllib.request
 import zipfile
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from browser import browser  # noqa: F401  (shared fixture)
 from conftest import ENV, ROOT
@@ -118,6 +119,8 @@ def test_a_saved_change_reaches_every_page_that_shows_it(preview):
 def test_downloads_follow_a_change_in_the_background(preview):
     """The page shows the change at once; the documents are made meanwhile and then linked."""
     project, url = preview
+    # With an empty cache the first files are made in the background too; then there is a last version.
+    wait_until(lambda: "Nedladdningarna skapas" not in fetch(url), "de första nedladdningarna", seconds=240)
     method = project / "methods" / "exempel" / "method.yml"
     method.write_text(method.read_text(encoding="utf-8").replace("Skolan är inbjuden.", "Fritidsgården är inbjuden."),
                       encoding="utf-8")
@@ -139,3 +142,37 @@ def docx_link(page: str) -> str:
 def fetch_bytes(page_url: str, link: str) -> bytes:
     with urllib.request.urlopen(urllib.parse.urljoin(page_url, link), timeout=30) as response:
         return response.read()
+
+
+def test_search_works_in_the_preview_and_follows_a_change(preview, browser):  # noqa: F811
+    """Pagefind indexes the preview after each build, in the background."""
+    project, url = preview
+    page = browser.new_page()
+
+    def finds_the_method(query: str) -> bool:
+        # The preview reloads the page by itself after each build; a search cut off by that is asked again.
+        try:
+            page.goto(url)
+            found = page.evaluate("q => window.verktygsladanSearch.search(q).then(r => r.results.map(x => x.url))",
+                                  query)
+        except PlaywrightError:
+            return False
+        return any("/metoder/exempel/" in address for address in found)
+    try:
+        wait_until(lambda: fetch_status(url.split("/metoder/")[0] + "/pagefind/pagefind.js") == 200, "sökindexet")
+        wait_until(lambda: finds_the_method("Exempelmetod"), "metoden i sökningen")
+        assert not finds_the_method("blåbärsskogar")
+        method = project / "methods" / "exempel" / "method.yml"
+        method.write_text(method.read_text(encoding="utf-8").replace(
+            "En påhittad metod som testerna bygger på.", "En påhittad metod om blåbärsskogar."), encoding="utf-8")
+        wait_until(lambda: finds_the_method("blåbärsskogar"), "det nya ordet i sökningen")
+    finally:
+        page.close()
+
+
+def fetch_status(address: str) -> int:
+    try:
+        with urllib.request.urlopen(address, timeout=10) as response:
+            return response.status
+    except OSError:
+        return 0

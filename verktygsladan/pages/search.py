@@ -24,6 +24,7 @@ was made from.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Iterable
@@ -77,7 +78,8 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def inflections(word: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def inflections(word: str) -> frozenset[str]:
     """The word in lower case with its likely Swedish inflected forms.
 
     Covers nouns (definite, plural, definite plural, genitive) and adjectives
@@ -89,7 +91,7 @@ def inflections(word: str) -> set[str]:
     lowered = word.lower()
     # Abbreviations such as "SKA", "DeSO" and "ÖP" are not inflected in the text either.
     if len(lowered) < MIN_INFLECTED or not lowered.isalpha() or sum(c.isupper() for c in word) > 1:
-        return {lowered}
+        return frozenset({lowered})
     forms = {lowered}
     if lowered.endswith(("en", "et", "na", "ns")):
         forms.add(lowered + "s")
@@ -105,8 +107,8 @@ def inflections(word: str) -> set[str]:
         if plural.group(1) == "or":
             forms |= _base_forms(stem + "a")
         if plural.group(2):
-            return forms
-    return forms | _base_forms(lowered)
+            return frozenset(forms)
+    return frozenset(forms | _base_forms(lowered))
 
 
 def _base_forms(base: str) -> set[str]:
@@ -154,9 +156,15 @@ class Lexicon:
         for word in self.words:
             for cut in range(MIN_HEAD, len(word) - MIN_SHARED_TAIL + 1):
                 self._heads.setdefault(word[cut:], set()).add(word[:cut])
+        self._known: dict[str, bool] = {}
+        self._parts: dict[str, list[str]] = {}
 
     def knows(self, word: str) -> bool:
-        return word in self.words or any(form in self.words for form in inflections(word))
+        # Asked for the same parts over and over while the pages of a site are split.
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = word in self.words or any(f in self.words for f in inflections(word))
+        return known
 
     def part_word(self, part: str) -> str | None:
         """The word a compound's last part is a form of, or None if it is no known word.
@@ -177,7 +185,9 @@ class Lexicon:
         return sum(any(self.knows(h) for h in _without_linking_s(head)) for head in heads) >= 2
 
     def with_words(self, more: Iterable[str]) -> "Lexicon":
-        return Lexicon(self.words | {w.lower() for w in more})
+        added = {w.lower() for w in more}
+        # Usually nothing is new (a method's title words are on its page), and this one has remembered a lot.
+        return self if added <= self.words else Lexicon(self.words | added)
 
 
 def compound_parts(word: str, lexicon: Lexicon) -> list[str]:
@@ -188,6 +198,12 @@ def compound_parts(word: str, lexicon: Lexicon) -> list[str]:
     word that is not a compound of known words.
     """
     lowered = word.lower()
+    if lowered not in lexicon._parts:
+        lexicon._parts[lowered] = _split(lowered, lexicon)
+    return list(lexicon._parts[lowered])
+
+
+def _split(lowered: str, lexicon: Lexicon) -> list[str]:
     for cut in range(len(lowered) - MIN_TAIL, MIN_HEAD - 1, -1):
         head, tail = lowered[:cut], lowered[cut:]
         # A word as the site writes it beats a form guessed from it: "konsekvens" is the word,
@@ -256,6 +272,35 @@ def hidden_search_words(known_by: list[str], parts: list[str]) -> str:
         return ""
     return (f'<div class="vl-search-words" hidden>\n<h2 id="{HIDDEN_WORDS_ID}">Sökord</h2>\n'
             + "\n".join(blocks) + "\n</div>")
+
+
+def site_search_words(sources: dict[str, str], methods: dict[str, Method],
+                      remembered: dict | None = None) -> tuple[dict, list[str]]:
+    """Each page's hidden words (known by, parts), by the page's path in `sources` (path → its
+    source text; `methods` says which paths are method pages), and the query words for the site.
+
+    `remembered` is the preview's memory between its builds: a page whose source has not changed
+    keeps the words it got then, although another page may have added a word to the site since.
+    A published build never passes it.
+    """
+    lexicon = lexicon_of(sources.values())
+    by_page = {}
+    for path, text in sources.items():
+        method = methods.get(path)
+        key = (path, text, repr((method.title, method.short_title, method.keywords)) if method else "")
+        if remembered is None or key not in remembered:
+            found = page_search_words(text, lexicon, method)
+            if remembered is None:
+                by_page[path] = found
+                continue
+            remembered[key] = found
+        by_page[path] = remembered[key]
+    # "försörjning" is a word of the site only inside compounds, and "MEX" may only be a keyword, yet
+    # a query may be split into the one and must match the other exactly. The inflected forms would
+    # only make the list longer: the search page takes endings off itself.
+    parts = {part for _, page_parts in by_page.values() for part in page_parts}
+    names = {w for m in methods.values() for text in (m.title, m.short_title, *m.keywords) for w in words(text)}
+    return by_page, query_words(lexicon.with_words(parts | names))
 
 
 def query_words(lexicon: Lexicon) -> list[str]:
