@@ -18,7 +18,11 @@ def page(site: Path, url_path: str) -> BeautifulSoup:
 
 
 def content(soup: BeautifulSoup):
-    return soup.select_one("article.md-content__inner")
+    """The page's article as a reader gets it: without the hidden words for the search index."""
+    article = soup.select_one("article.md-content__inner")
+    for hidden in article.select(".vl-search-words") if article else ():
+        hidden.decompose()
+    return article
 
 
 def text(element) -> str:

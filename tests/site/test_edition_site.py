@@ -174,10 +174,8 @@ def test_the_site_carries_the_editions_name_logo_footer_and_edit_links(edition_s
 
 
 def _comparable(article) -> str:
-    # The search index's hidden words split compounds with the words of the whole site, which an
-    # edition's local text adds to; readers never see them.
-    for element in article.select("a.vl-edit-link, .vl-search-words"):
-        element.decompose()
+    for link in article.select("a.vl-edit-link"):
+        link.decompose()
     # The organisation's name in every download's footer changes its size a little.
     return " ".join(re.sub(r"\d+(,\d+)? [kM]B", "N kB", str(article)).split())
 
