@@ -127,23 +127,21 @@
     return "";
   }
 
+  function asSearched(word, words) {
+    // What one typed word becomes; none when it is left out.
+    if (stem(word, words) || /\d/.test(word) || word.length < MIN_PART) { return [word]; }
+    // A form of a known word that the index stems itself ("mötesplatserna").
+    if (knownPrefix(word, words).length >= MIN_PREFIX_SHARE * word.length) { return [word]; }
+    // Before splitting: "detaljplaneprocesen" is one word misspelt.
+    var meant = nearest(word, words);
+    if (meant) { return [meant]; }
+    // Otherwise, unless it is a compound, the word is left out: Pagefind would match it on a short stub of it.
+    return split(word, words) || [];
+  }
+
   function rewrite(query, words) {
     var typed = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
-    var kept = [];
-    typed.forEach(function (word) {
-      var prefix = knownPrefix(word, words);
-      if (stem(word, words) || /\d/.test(word) || word.length < MIN_PART) {
-        kept.push(word);
-      } else if (prefix.length >= MIN_PREFIX_SHARE * word.length) {
-        kept.push(word); // a form of a known word that the index stems itself ("mötesplatserna")
-      } else if (nearest(word, words)) {
-        kept.push(nearest(word, words)); // before splitting: "detaljplaneprocesen" is one word misspelt
-      } else if (split(word, words)) {
-        kept.push.apply(kept, split(word, words));
-      }
-      // Otherwise the word is left out: Pagefind would match it on a short stub of it.
-    });
-    return kept.join(" ");
+    return typed.reduce(function (kept, word) { return kept.concat(asSearched(word, words)); }, []).join(" ");
   }
 
   function segments(excerpt) {
