@@ -35,6 +35,8 @@ from pathlib import Path
 
 from build_speed import ROOT, copy_project
 
+from verktygsladan.build_cache import cache_folder
+
 EDITS = 6
 # The page says this while the method's downloads are made in the background.
 PENDING_NOTE = "Nedladdningarna skapas"
@@ -77,7 +79,7 @@ def main() -> None:
         project = Path(folder) / "projekt"
         copy_project(project)
         # The project's own cache, so the preview starts warm as it does for an editor.
-        cache = Path(os.environ.get("VERKTYGSLADAN_CACHE_DIR") or ROOT / ".cache" / "nedladdningar")
+        cache = cache_folder(ROOT)
         port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VERKTYGSLADAN_CACHE_DIR": str(cache),
                "VERKTYGSLADAN_PRINT_EDITION": "off", "VERKTYGSLADAN_PREVIEW": "on"}

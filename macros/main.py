@@ -41,6 +41,7 @@ from macros.preview import (  # noqa: E402
     search_words_remembered,
     switched_on,
 )
+from verktygsladan.build_cache import cache_folder, code_fingerprint, digest, remembered  # noqa: E402
 from verktygsladan.content import ContentInvalid  # noqa: E402
 from verktygsladan.content.glossary import abbreviations  # noqa: E402
 from verktygsladan.downloads.build import DownloadFailed, build_downloads  # noqa: E402
@@ -98,7 +99,8 @@ def _define_env(env) -> None:
     try:
         handbook = load_publishable_handbook(ROOT, Path(env.conf["docs_dir"]),
                                              Path(env.conf["theme"].custom_dir or ROOT / "overrides"),
-                                             edition=str(env.conf["extra"].get("edition") or ""))
+                                             edition=str(env.conf["extra"].get("edition") or ""),
+                                             cache=cache_folder(ROOT))
     except ContentInvalid as invalid:
         if not is_preview(env.conf):
             raise PluginError(str(invalid)) from None
@@ -173,8 +175,15 @@ def _search_words(docs: Path, handbook, preview: bool) -> tuple[dict, list[str]]
     # about. All pages every build, so the preview's partial builds index the same words.
     sources = {page.relative_to(docs).as_posix(): page.read_text(encoding="utf-8")
                for page in sorted(docs.rglob("*.md"))}
-    return site_search_words(sources, {f"{GENERATED_DIR}/{method_page_path(m)}": m for m in handbook.methods},
-                             search_words_remembered if preview else None)
+    methods = {f"{GENERATED_DIR}/{method_page_path(m)}": m for m in handbook.methods}
+    if preview:
+        return site_search_words(sources, methods, search_words_remembered)
+    # A build keeps the words for the next one: working them out for every page takes longer than
+    # the rest of our part of a build that changed nothing.
+    key = digest([code_fingerprint(), *sources.items(),
+                  *((path, m.title, m.short_title, m.keywords) for path, m in methods.items())])
+    name = f"sokord-{digest([handbook.edition.folder.resolve()])[:10]}" if handbook.edition else "sokord"
+    return remembered(cache_folder(ROOT), name, key, lambda: site_search_words(sources, methods))
 
 
 def _show_errors_instead_of_pages(env, invalid: ContentInvalid) -> None:
@@ -242,7 +251,7 @@ def on_post_build(env) -> None:
         search_index_later(Path(env.conf["site_dir"]), len(pages), _built["query_words"])
         return
     try:
-        build_search_index(Path(env.conf["site_dir"]), len(pages), _built["query_words"])
+        build_search_index(Path(env.conf["site_dir"]), len(pages), _built["query_words"], cache_folder(ROOT))
     except SearchIndexFailed as failure:
         raise PluginError(str(failure)) from None
     except Exception as error:  # noqa: BLE001

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .build_cache import code_fingerprint, digest, folder_fingerprint, remembered, today
 from .content import ContentInvalid, Handbook, Report, load_handbook
+from .content.library import METHODS_DIR
 from .content.edition import find_edition_folder
 from .content.files import link_problem
 from .pages.link_check import check_links
@@ -19,9 +21,13 @@ from .site_layout import DOCS_DIR, GENERATED_DIR, OVERRIDES_DIR
 
 
 def load_publishable_handbook(root: Path, docs_dir: Path | None = None, overrides_dir: Path | None = None,
-                              edition: str = "") -> Handbook:
+                              edition: str = "", cache: Path | None = None) -> Handbook:
     """The validated handbook, with the edition named by `edition` (a folder, or a name under
-    editions/) applied, or ContentInvalid listing every problem found."""
+    editions/) applied, or ContentInvalid listing every problem found.
+
+    With a `cache` folder (the build), a handbook validated from exactly the same files by
+    the same code on the same day is taken from there; only a valid one is ever kept.
+    """
     docs_dir = docs_dir or root / DOCS_DIR
     overrides_dir = overrides_dir or root / OVERRIDES_DIR
     report = Report()
@@ -31,7 +37,7 @@ def load_publishable_handbook(root: Path, docs_dir: Path | None = None, override
     for folder in (docs_dir, overrides_dir):
         refuse_links(folder, root, report)
     try:
-        handbook = load_handbook(root, edition_dir)
+        handbook = _validated(root, edition_dir, cache)
     except ContentInvalid as invalid:
         invalid.report.problems[:0] = report.problems
         raise ContentInvalid(invalid.report) from None
@@ -41,6 +47,16 @@ def load_publishable_handbook(root: Path, docs_dir: Path | None = None, override
     if links.errors:
         raise ContentInvalid(links)
     return handbook
+
+
+def _validated(root: Path, edition_dir: Path | None, cache: Path | None) -> Handbook:
+    if cache is None:
+        return load_handbook(root, edition_dir)
+    # The handbook holds its files' paths, so a copy of the project has its own entry.
+    key = digest([code_fingerprint(), today(), root.resolve(), folder_fingerprint(root / METHODS_DIR),
+                  edition_dir.resolve() if edition_dir else "", folder_fingerprint(edition_dir) if edition_dir else ""])
+    name = f"handbok-{digest([edition_dir.resolve()])[:10]}" if edition_dir else "handbok"
+    return remembered(cache, name, key, lambda: load_handbook(root, edition_dir))
 
 
 def refuse_links(folder: Path, root: Path, report: Report) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import copy_example_method
 from corpus_edits import give_phases_and_print_large
+from verktygsladan import build_cache
 from verktygsladan.content import load_handbook
 from verktygsladan.downloads import build
 from verktygsladan.downloads.background import BackgroundDownloads, Job, background_downloads
@@ -184,16 +185,16 @@ def test_a_failing_writer_names_method_and_document_and_writes_nothing(project, 
 def test_a_change_to_any_module_the_downloads_use_invalidates_the_cache(tmp_path, monkeypatch):
     # The print edition renders chapters with pages/method_page.py, so page code counts too.
     package = tmp_path / "verktygsladan"
-    shutil.copytree(build._CODE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(build, "_CODE", package)
-    before = build._code_fingerprint()
+    shutil.copytree(build_cache._CODE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(build_cache, "_CODE", package)
+    before = build_cache.code_fingerprint()
     for module in ("pages/method_page.py", "pages/markdown.py", "content/schema.py", "downloads/pdf_writer.py"):
         path = package / module
         original = path.read_text(encoding="utf-8")
         path.write_text(original + "\n# changed\n", encoding="utf-8")
-        assert build._code_fingerprint() != before, module
+        assert build_cache.code_fingerprint() != before, module
         path.write_text(original, encoding="utf-8")
-    assert build._code_fingerprint() == before
+    assert build_cache.code_fingerprint() == before
 
 
 def test_an_unexpected_failure_is_one_swedish_sentence_without_a_traceback(project, monkeypatch):

@@ -7,16 +7,13 @@ that do need work are generated in parallel, one process per core.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from importlib import metadata
 from pathlib import Path
 
+from ..build_cache import KEY_LENGTH, cache_folder, code_fingerprint, digest, latest_entry, read_entry, write_entry
 from ..content import Handbook, Method, load_handbook
 from ..content.library import GLOSSARY_FILE, METHOD_FILE, METHODS_DIR, TEXT_FILE, VOCABULARY_FILE
 from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_PATH
@@ -26,9 +23,6 @@ from .formats import FORMATS, ZIP, Format, format_for
 from .model import documents_for, method_date
 from .reproducible import build_zip
 
-CACHE_DIR = ".cache/nedladdningar"
-_CODE = Path(__file__).resolve().parent.parent
-_LIBRARIES = ("python-docx", "odfpy", "openpyxl", "weasyprint", "Markdown")
 
 
 # Cache folders are "<entry>--<key>"; slugs never contain "--". Writing an entry removes the
@@ -36,11 +30,10 @@ _LIBRARIES = ("python-docx", "odfpy", "openpyxl", "weasyprint", "Markdown")
 # building them one after another (as the Pages workflow does) must not evict each other.
 _PRINT_EDITION_ENTRY = "utskriftsutgava"
 _TOOLBOX_ENTRY = "verktygslada-zip"
-_KEY_LENGTH = 20
 
 
 def _entry_prefix(handbook: Handbook) -> str:
-    return f"utgava-{_digest([handbook.edition.folder.resolve()])[:10]}-" if handbook.edition else ""
+    return f"utgava-{digest([handbook.edition.folder.resolve()])[:10]}-" if handbook.edition else ""
 
 
 def _method_entry(slug: str, prefix: str = "") -> str:
@@ -64,14 +57,13 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     cached version of them is used meanwhile (their methods are listed in
     `Downloads.pending`), and `when_ready` is called once they are cached.
     """
-    # Tests and CI may share one cache between project copies: keys are content hashes.
-    cache = Path(os.environ.get("VERKTYGSLADAN_CACHE_DIR") or root / CACHE_DIR)
-    code = _code_fingerprint()
+    cache = cache_folder(root)
+    code = code_fingerprint()
     edition = handbook.edition
     # An edition's name is in every document, so its settings are part of every key.
     settings = [p.read_bytes() for p in edition.settings_files()] if edition else []
     keys = {m.slug: _method_key(root, m, code, site_url, settings) for m in handbook.methods}
-    book_key = _digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
+    book_key = digest([code, site_url, *keys.values(), (root / METHODS_DIR / GLOSSARY_FILE).read_bytes()])
     edition_dir = str(edition.folder) if edition else ""
     prefix = _entry_prefix(handbook)
     entries = {m.slug: _method_entry(m.slug, prefix) for m in handbook.methods}
@@ -82,21 +74,21 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     outputs: dict[str, list[tuple[str, bytes]]] = {}
     missing = []
     for name, entry in entries.items():
-        cached = _read_cache(cache, entry, keys[name])
+        cached = read_entry(cache, entry, keys[name])
         if cached is None:
             missing.append(name)
         else:
             outputs[name] = cached
     # Which version of each file is used (as cache folders name them): the toolbox ZIP is cached under these.
-    used = {name: key[:_KEY_LENGTH] for name, key in keys.items()}
+    used = {name: key[:KEY_LENGTH] for name, key in keys.items()}
     pending: dict[str, str] = {}
     if missing and when_ready is not None:
         for name in missing:
             job = Job(entries[name], keys[name], _GENERATORS[name == _PRINT_EDITION_ENTRY],
                       (str(root), name, site_url, edition_dir),
-                      partial(_write_cache, cache, entries[name], keys[name]))
+                      partial(write_entry, cache, entries[name], keys[name]))
             pending[name] = background_downloads.request(job, when_ready)
-            used[name], outputs[name] = _latest_cache(cache, entries[name])
+            used[name], outputs[name] = latest_entry(cache, entries[name])
     elif missing:
         with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
             futures = {name: pool.submit(_GENERATORS[name == _PRINT_EDITION_ENTRY], str(root), name, site_url,
@@ -105,7 +97,7 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
         for name, result in results.items():
             if isinstance(result, str):
                 raise DownloadFailed(result)
-            _write_cache(cache, entries[name], keys[name], result)
+            write_entry(cache, entries[name], keys[name], result)
             outputs[name] = result
     book = outputs.pop(_PRINT_EDITION_ENTRY, None)
 
@@ -171,14 +163,14 @@ def _toolbox_zip(handbook: Handbook, outputs: dict[str, list[tuple[str, bytes]]]
                  used: dict[str, str]) -> bytes:
     # Compressing every file again takes longer than the rest of a warm build, so the ZIP is cached
     # under the versions of the method files it holds.
-    entry, key = prefix + _TOOLBOX_ENTRY, _digest([used[m.slug] for m in handbook.methods])
-    cached = _read_cache(cache, entry, key)
+    entry, key = prefix + _TOOLBOX_ENTRY, digest([used[m.slug] for m in handbook.methods])
+    cached = read_entry(cache, entry, key)
     if cached:
         return cached[0][1]
     entries = [(f"{m.slug}/{name}", data) for m in handbook.methods for name, data in outputs[m.slug]
                if name != method_zip_name(m)]
     data = build_zip(entries, max(method_date(m) for m in handbook.methods))
-    _write_cache(cache, entry, key, [(TOOLBOX_ZIP_PATH.rsplit("/", 1)[-1], data)])
+    write_entry(cache, entry, key, [(TOOLBOX_ZIP_PATH.rsplit("/", 1)[-1], data)])
     return data
 
 
@@ -219,62 +211,10 @@ def _technical(error: Exception) -> str:
             "kvar, skriv ett ärende till dem som underhåller handboken och klistra in det här meddelandet.")
 
 
-def _digest(parts: list) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part if isinstance(part, bytes) else str(part).encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _code_fingerprint() -> str:
-    # Every module of the package: the print edition renders its chapters with
-    # the page code in pages/, so a narrower list would serve a stale edition.
-    sources = sorted(_CODE.rglob("*.py"))
-    versions = [f"{name}={metadata.version(name)}" for name in _LIBRARIES]
-    return _digest([*(p.read_bytes() for p in sources), *versions])
-
-
 def _method_key(root: Path, method: Method, code: str, site_url: str, edition_settings: list[bytes] = ()) -> str:
     # Only the files the check has read: nothing else in the folder is ever opened.
     sources = [(method.folder / name).read_bytes() for name in (METHOD_FILE, TEXT_FILE)]
     if method.local is not None:
         sources.append(method.local.path.read_bytes())
-    return _digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *edition_settings,
+    return digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *edition_settings,
                     *sources])
-
-
-def _read_cache(cache: Path, name: str, key: str) -> list[tuple[str, bytes]] | None:
-    return _read_folder(cache / f"{name}--{key[:_KEY_LENGTH]}")
-
-
-def _latest_cache(cache: Path, name: str) -> tuple[str, list[tuple[str, bytes]]]:
-    """The files last cached under name, whatever their key (an older version of them), and that key;
-    no files if none were ever made. Writing an entry removes the older ones, so there is at most one."""
-    for folder in sorted(cache.glob(f"{name}--*")):
-        files = _read_folder(folder)
-        if files is not None:
-            return folder.name.rsplit("--", 1)[1], files
-    return "", []
-
-
-def _read_folder(folder: Path) -> list[tuple[str, bytes]] | None:
-    manifest = folder / "manifest.json"
-    if not manifest.is_file():
-        return None
-    return [(entry, (folder / entry).read_bytes()) for entry in json.loads(manifest.read_text(encoding="utf-8"))]
-
-
-def _write_cache(cache: Path, name: str, key: str, files: list[tuple[str, bytes]]) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(f"{name}--*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = cache / f".{name}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    for entry, data in files:
-        (staging / entry).write_bytes(data)
-    # The manifest is written last and the folder renamed into place, so a
-    # crash never leaves a cache entry that looks complete but is not.
-    (staging / "manifest.json").write_text(json.dumps([entry for entry, _ in files]), encoding="utf-8")
-    staging.rename(cache / f"{name}--{key[:_KEY_LENGTH]}")

@@ -145,7 +145,7 @@ def _form(handbook: Handbook) -> str:
     # hides it when JavaScript is off, since the boxes could not filter anything then.
     lines = [
         # The search index skips the form: every vocabulary term would otherwise lead to this page.
-        '<form class="vl-finder__form" data-vl-finder autocomplete="off" data-pagefind-ignore '
+        '<form class="vl-finder__form" data-vl-finder autocomplete="off" data-pagefind-ignore="all" '
         'aria-labelledby="vl-finder-filter-heading" aria-describedby="vl-finder-help">',
         '<h2 id="vl-finder-filter-heading">Filtrera</h2>',
         '<p id="vl-finder-help" class="vl-finder__help">Kryssa i det som stämmer för er, så ändras listan '
@@ -209,7 +209,7 @@ def _results(handbook: Handbook) -> str:
         status,
         empty,
         # Cards repeat the method pages: the search index leads to those instead.
-        '<div class="vl-finder__cards" markdown data-pagefind-ignore>',
+        '<div class="vl-finder__cards" markdown data-pagefind-ignore="all">',
         *cards,
         "</div>",
         "</div>",

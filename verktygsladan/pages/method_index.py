@@ -15,7 +15,7 @@ def method_cards(handbook: Handbook, link_prefix: str = "", heading_level: int =
     `heading_level` keeps the calling page's heading outline unbroken."""
     cards = [_card(method, handbook, link_prefix, heading_level) for method in handbook.methods]
     # Cards repeat other pages: not what the page that lists them is about, so the search index skips them.
-    return '<div class="vl-cards" markdown data-pagefind-ignore>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+    return '<div class="vl-cards" markdown data-pagefind-ignore="all">\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
 def _card(method: Method, handbook: Handbook, link_prefix: str, heading_level: int) -> str:
