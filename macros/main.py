@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from macros.theme_files import remove_unused_theme_files  # noqa: E402
 from macros.preview import (  # noqa: E402
     build_again,
     forget_stale_html,
@@ -243,13 +244,14 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Have Pagefind index the site that has just been built."""
+    """Leave out the theme files the site never uses, and have Pagefind index the site."""
     if "query_words" not in _built:
         return  # the preview shows content errors; there is nothing to search
     pages = env.variables["files"].documentation_pages()
     if is_preview(env.conf):
         search_index_later(Path(env.conf["site_dir"]), len(pages), _built["query_words"])
         return
+    remove_unused_theme_files(Path(env.conf["site_dir"]))
     try:
         build_search_index(Path(env.conf["site_dir"]), len(pages), _built["query_words"], cache_folder(ROOT))
     except SearchIndexFailed as failure:

@@ -10,16 +10,15 @@ from verktygsladan.site_layout import (
     HANDBOOK_FILES,
     PRINT_EDITION_PATH,
     RESERVED_NAMES,
-    TOOLBOX_ZIP_PATH,
 )
 
 
 def test_every_file_the_handbook_generates_beside_the_methods_is_reserved(handbook):
     method_files = {method_page_path(m) for m in handbook.methods} | {m.slug for m in handbook.methods}
     generated = {path.split("/", 1)[0] for path in render_pages(handbook)} - method_files
-    # The two whole-handbook downloads are made only when downloads are on, the
-    # edition's stylesheet and logo only in an edition.
-    made_elsewhere = {TOOLBOX_ZIP_PATH, PRINT_EDITION_PATH, EDITION_CSS_PATH, f"{EDITION_LOGO_STEM}.svg"}
+    # The print edition is made only when downloads are on, the edition's stylesheet and logo
+    # only in an edition.
+    made_elsewhere = {PRINT_EDITION_PATH, EDITION_CSS_PATH, f"{EDITION_LOGO_STEM}.svg"}
     assert generated | made_elsewhere == set(HANDBOOK_FILES)
     assert {path.split(".", 1)[0] for path in generated} <= RESERVED_NAMES
 

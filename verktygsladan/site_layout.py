@@ -26,7 +26,6 @@ FIELD_REFERENCE_PATH = "faltreferens.md"
 OPEN_DATA_JSON_PATH = "metoder.json"
 OPEN_DATA_CSV_PATH = "metoder.csv"
 SCHEMA_PATH = "method.schema.json"
-TOOLBOX_ZIP_PATH = "verktygslada-alla-mallar-och-checklistor.zip"
 PRINT_EDITION_PATH = "verktygsladan-handbok.pdf"
 
 # An edition's stylesheet and logo (the logo keeps its own extension, .svg or .png).
@@ -36,12 +35,16 @@ EDITION_LOGO_STEM = "utgava-logo"
 # The handbook's own pages in the generated folder, which method text may link to.
 HANDBOOK_PAGES = (METHOD_INDEX_PATH, FINDER_PATH, PROCESS_MAP_PATH, WORKED_PATHS_PATH, DOWNLOADS_PATH, OPEN_DATA_PATH,
                   FIELD_REFERENCE_PATH)
-HANDBOOK_FILES = (*HANDBOOK_PAGES, OPEN_DATA_JSON_PATH, OPEN_DATA_CSV_PATH, SCHEMA_PATH, TOOLBOX_ZIP_PATH,
+HANDBOOK_FILES = (*HANDBOOK_PAGES, OPEN_DATA_JSON_PATH, OPEN_DATA_CSV_PATH, SCHEMA_PATH,
                   PRINT_EDITION_PATH, EDITION_CSS_PATH, f"{EDITION_LOGO_STEM}.svg")
 
 # A method in folder <name> is published as <name>.md and <name>/ (its page and
 # its downloads), so <name> must not be the stem of any file above.
 RESERVED_NAMES = frozenset(path.split(".", 1)[0] for path in HANDBOOK_FILES)
+
+# The ZIP file of every template and checklist, which the reader's browser packs from the files
+# themselves: a name, not a file of the site.
+TOOLBOX_ZIP_NAME = "verktygslada-alla-mallar-och-checklistor.zip"
 
 # The search index, at the site's root: Pagefind's files, and the words the search page splits
 # typed compounds into (see pages/search.py).

@@ -18,7 +18,7 @@ from verktygsladan.downloads import build
 from verktygsladan.downloads.background import BackgroundDownloads, Job, background_downloads
 from verktygsladan.downloads.build import DownloadFailed, build_downloads, method_zip_name
 from verktygsladan.downloads.formats import FORMATS, Format
-from verktygsladan.downloads.model import documents_for
+from verktygsladan.downloads.model import documents_for, method_date
 
 
 @pytest.fixture
@@ -32,11 +32,10 @@ def expected_files(handbook) -> set[str]:
     for method in handbook.methods:
         for document in documents_for(method, handbook):
             files |= {f"{method.slug}/{f.file_name(document.id)}" for f in FORMATS if f.applies_to(document)}
-        files.add(f"{method.slug}/{method_zip_name(method)}")
-    return files | {build.TOOLBOX_ZIP_PATH, build.PRINT_EDITION_PATH}
+    return files | {build.PRINT_EDITION_PATH}
 
 
-def test_every_document_in_every_format_plus_zips_and_print_edition(project):
+def test_every_document_in_every_format_and_the_print_edition_each_made_once(project):
     handbook = load_handbook(project)
     downloads = build_downloads(handbook, project)
     assert set(downloads.files) == expected_files(handbook)
@@ -46,7 +45,7 @@ def test_every_document_in_every_format_plus_zips_and_print_edition(project):
     assert all(f.size == len(downloads.files[f.path]) for fs in downloads.by_document.values() for f in fs)
 
 
-def test_a_template_printed_large_also_comes_as_an_a3_pdf_listed_and_zipped_like_any_download(project):
+def test_a_template_printed_large_also_comes_as_an_a3_pdf_listed_and_bundled_like_any_download(project):
     give_phases_and_print_large(project)
     handbook = load_handbook(project)
     downloads = build_downloads(handbook, project, print_edition=False)
@@ -59,21 +58,25 @@ def test_a_template_printed_large_also_comes_as_an_a3_pdf_listed_and_zipped_like
     assert a3.format_description == large.description and a3.title == template.title
     assert downloads.files[a3.path].startswith(b"%PDF")
     assert large.name not in [f.format_name for f in downloads.by_document[checklist.id]]
-    method_zip = zipfile.ZipFile(io.BytesIO(downloads.files[downloads.by_method["exempel"].path]))
-    toolbox = zipfile.ZipFile(io.BytesIO(downloads.files[build.TOOLBOX_ZIP_PATH]))
-    assert a3.path.split("/", 1)[1] in method_zip.namelist()
-    assert a3.path in toolbox.namelist()
+    assert a3.path in downloads.by_method["exempel"].paths
+    assert a3.path in downloads.toolbox.paths
 
 
-def test_zips_hold_every_file(project):
+def test_the_bundles_list_every_file_once_and_store_none_again(project):
+    copy_example_method(project, "andra")
     handbook = load_handbook(project)
-    downloads = build_downloads(handbook, project)
-    method_zip = zipfile.ZipFile(io.BytesIO(downloads.files[downloads.by_method["exempel"].path]))
-    singles = {p.split("/", 1)[1] for p in downloads.files if p.startswith("exempel/") and not p.endswith(".zip")}
-    assert set(method_zip.namelist()) == singles
-    toolbox = zipfile.ZipFile(io.BytesIO(downloads.files[build.TOOLBOX_ZIP_PATH]))
-    assert set(toolbox.namelist()) == {p for p in downloads.files if "/" in p and not p.endswith(".zip")}
-    assert toolbox.testzip() is None
+    downloads = build_downloads(handbook, project, print_edition=False)
+    for method in handbook.methods:
+        bundle = downloads.by_method[method.slug]
+        own = [p for p in downloads.files if p.startswith(f"{method.slug}/")]
+        assert sorted(bundle.paths) == sorted(own) and len(set(bundle.paths)) == len(bundle.paths)
+        assert bundle.name == method_zip_name(method) and bundle.folder == method.slug
+        assert bundle.size == sum(len(downloads.files[p]) for p in own)
+        assert bundle.date == method_date(method).isoformat()
+    assert list(downloads.toolbox.paths) == [p for m in handbook.methods for p in downloads.by_method[m.slug].paths]
+    assert downloads.toolbox.size == sum(len(data) for data in downloads.files.values())
+    # The site holds each file once: no archive of them is made.
+    assert not [p for p in downloads.files if p.endswith(".zip")]
 
 
 def test_the_same_input_gives_byte_identical_files(project, tmp_path, monkeypatch):
@@ -102,20 +105,8 @@ def test_editing_one_method_regenerates_only_that_method(project, tmp_path):
 
     changed = sorted(before ^ after)
     assert [name.split("--")[0] for name in changed] == ["metod-andra", "metod-andra", "utskriftsutgava",
-                                                          "utskriftsutgava", "verktygslada-zip", "verktygslada-zip"]
+                                                          "utskriftsutgava"]
     assert any(name.startswith("metod-exempel--") for name in before & after)
-
-
-def test_the_toolbox_zip_is_not_compressed_again_when_no_file_in_it_changed(project, monkeypatch):
-    handbook = load_handbook(project)
-    first = build_downloads(handbook, project, print_edition=False)
-
-    def no_second_time(*_):
-        raise AssertionError("the toolbox ZIP was made again")
-
-    monkeypatch.setattr(build, "build_zip", no_second_time)
-    again = build_downloads(handbook, project, print_edition=False)
-    assert again.files[build.TOOLBOX_ZIP_PATH] == first.files[build.TOOLBOX_ZIP_PATH]
 
 
 def test_the_preview_uses_the_last_files_and_makes_the_new_ones_in_the_background(project):

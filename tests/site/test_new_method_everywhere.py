@@ -59,9 +59,12 @@ def test_new_method_appears_in_handbook_finder_process_map_and_downloads(corpus_
     assert method_url in linked_paths(site, "metoder/vilken-metod-nar/")
     downloads = {path for path in linked_paths(site, "metoder/nedladdningar/")
                  if path.startswith(method_url) and path != method_url}
-    assert {p.rsplit(".", 1)[1] for p in downloads} >= {"docx", "odt", "pdf", "xlsx", "zip"}
+    assert {p.rsplit(".", 1)[1] for p in downloads} >= {"docx", "odt", "pdf", "xlsx"}
     for path in downloads:
         assert (site / path.lstrip("/")).is_file()
+    # The downloads page offers the method's files as one ZIP, and the toolbox's ZIP takes them too.
+    bundle = page(site, "metoder/nedladdningar/").select_one(f'button[data-vl-zip-folder="{slug}"]')
+    assert {f"/metoder/{p}" for p in bundle["data-vl-zip-files"].split()} == downloads
 
     finder = page(site, "metoder/metodvaljare/")
     role = finder.select_one('input[name="roll"][value="polisen"]')

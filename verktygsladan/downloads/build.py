@@ -1,8 +1,13 @@
-"""Making every download: per method, for the whole toolbox, and the print edition.
+"""Making every download: per method, and the print edition.
 
 Generation is cached by content hash, so a build only regenerates the
 methods whose source (or the generator itself) changed, and the methods
 that do need work are generated in parallel, one process per core.
+
+Every file is made and stored once. "All files of a method" and "all files
+of the toolbox" are bundles: lists of those files that the reader's browser
+packs into one ZIP file (docs/assets/javascripts/verktygsladan.js), so the
+site holds no second copy of any of them.
 """
 
 from __future__ import annotations
@@ -13,15 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from ..build_cache import KEY_LENGTH, cache_folder, code_fingerprint, digest, latest_entry, read_entry, write_entry
+from ..build_cache import cache_folder, code_fingerprint, digest, latest_entry, read_entry, write_entry
 from ..content import Handbook, Method, load_handbook
 from ..content.library import GLOSSARY_FILE, METHOD_FILE, METHODS_DIR, TEXT_FILE, VOCABULARY_FILE
-from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_PATH
-from ..pages.download_links import DownloadFile, Downloads
+from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_NAME
+from ..pages.download_links import Bundle, DownloadFile, Downloads
 from .background import Job, background_downloads
-from .formats import FORMATS, ZIP, Format, format_for
+from .formats import FORMATS, Format, format_for
 from .model import documents_for, method_date
-from .reproducible import build_zip
 
 
 
@@ -29,7 +33,6 @@ from .reproducible import build_zip
 # older ones of the same name, so the regional handbook and each edition name theirs apart:
 # building them one after another (as the Pages workflow does) must not evict each other.
 _PRINT_EDITION_ENTRY = "utskriftsutgava"
-_TOOLBOX_ENTRY = "verktygslada-zip"
 
 
 def _entry_prefix(handbook: Handbook) -> str:
@@ -45,6 +48,7 @@ class DownloadFailed(Exception):
 
 
 def method_zip_name(method: Method) -> str:
+    """The name of the ZIP file the browser packs a method's files into."""
     return f"{method.slug}-alla-mallar-och-checklistor.zip"
 
 
@@ -79,8 +83,6 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
             missing.append(name)
         else:
             outputs[name] = cached
-    # Which version of each file is used (as cache folders name them): the toolbox ZIP is cached under these.
-    used = {name: key[:KEY_LENGTH] for name, key in keys.items()}
     pending: dict[str, str] = {}
     if missing and when_ready is not None:
         for name in missing:
@@ -88,7 +90,7 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
                       (str(root), name, site_url, edition_dir),
                       partial(write_entry, cache, entries[name], keys[name]))
             pending[name] = background_downloads.request(job, when_ready)
-            used[name], outputs[name] = latest_entry(cache, entries[name])
+            outputs[name] = latest_entry(cache, entries[name])[1]
     elif missing:
         with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1)) as pool:
             futures = {name: pool.submit(_GENERATORS[name == _PRINT_EDITION_ENTRY], str(root), name, site_url,
@@ -104,26 +106,34 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
     downloads = Downloads(pending={slug: why for slug, why in pending.items() if slug in outputs})
     for method in handbook.methods:
         titles = {d.id: d.title for d in method.documents()}
+        listed = []
         for name, data in outputs[method.slug]:
+            found = _document_file(name, titles)
+            if found is None and method.slug in pending:
+                continue  # an older version's file of a document the method no longer has
+            if found is None:
+                raise DownloadFailed(f"Filen {name} hör inte till någon mall eller checklista i metoden "
+                                     f"\"{method.title}\" ({method.source_file}). Töm mappen .cache/ och bygg igen.")
             path = f"{method.slug}/{name}"
             downloads.files[path] = data
-            if name == method_zip_name(method):
-                title = f"alla mallar och checklistor för {method.short_title}"
-                downloads.by_method[method.slug] = _listed(path, data, ZIP, title)
-            else:
-                found = _document_file(name, titles)
-                if found is None and method.slug in pending:
-                    continue  # an older version's file of a document the method no longer has
-                document, format_ = found
-                downloads.by_document.setdefault(document, []).append(_listed(path, data, format_, titles[document]))
-    toolbox = _toolbox_zip(handbook, outputs, cache, prefix, used)
-    downloads.files[TOOLBOX_ZIP_PATH] = toolbox
-    downloads.toolbox = _listed(TOOLBOX_ZIP_PATH, toolbox, ZIP, "alla mallar och checklistor i verktygslådan")
+            document, format_ = found
+            listed.append(_listed(path, data, format_, titles[document]))
+            downloads.by_document.setdefault(document, []).append(listed[-1])
+        if listed:
+            downloads.by_method[method.slug] = Bundle(
+                method_zip_name(method), f"alla mallar och checklistor för {method.short_title}",
+                tuple(f.path for f in listed), sum(f.size for f in listed), method_date(method).isoformat(),
+                folder=method.slug)
+    if downloads.by_method:
+        bundles = downloads.by_method.values()
+        downloads.toolbox = Bundle(TOOLBOX_ZIP_NAME, "alla mallar och checklistor i verktygslådan",
+                                   tuple(path for bundle in bundles for path in bundle.paths),
+                                   sum(bundle.size for bundle in bundles), max(bundle.date for bundle in bundles))
     if book:
         [(_, pdf)] = book
         downloads.files[PRINT_EDITION_PATH] = pdf
         downloads.print_edition = _listed(PRINT_EDITION_PATH, pdf, format_for(PRINT_EDITION_PATH),
-                                               "hela handboken (utskriftsutgåva)")
+                                          "hela handboken (utskriftsutgåva)")
     return downloads
 
 
@@ -141,7 +151,7 @@ def _listed(path: str, data: bytes, format_: Format, title: str) -> DownloadFile
 
 
 def method_files(method: Method, handbook: Handbook, site_url: str = "") -> list[tuple[str, bytes]]:
-    """Every file of one method: each document in each format, then the method's ZIP."""
+    """Every file of one method: each document in each format."""
     files = []
     for document in documents_for(method, handbook, site_url):
         for format_ in FORMATS:
@@ -154,24 +164,7 @@ def method_files(method: Method, handbook: Handbook, site_url: str = "") -> list
                     f"Kunde inte skapa {format_.description} för {document.kind.lower()}en \"{document.title}\" "
                     f"i metoden \"{method.title}\" ({method.source_file}): {error}") from error
             files.append((format_.file_name(document.id), data))
-    if files:
-        files.append((method_zip_name(method), build_zip(files, method_date(method))))
     return files
-
-
-def _toolbox_zip(handbook: Handbook, outputs: dict[str, list[tuple[str, bytes]]], cache: Path, prefix: str,
-                 used: dict[str, str]) -> bytes:
-    # Compressing every file again takes longer than the rest of a warm build, so the ZIP is cached
-    # under the versions of the method files it holds.
-    entry, key = prefix + _TOOLBOX_ENTRY, digest([used[m.slug] for m in handbook.methods])
-    cached = read_entry(cache, entry, key)
-    if cached:
-        return cached[0][1]
-    entries = [(f"{m.slug}/{name}", data) for m in handbook.methods for name, data in outputs[m.slug]
-               if name != method_zip_name(m)]
-    data = build_zip(entries, max(method_date(m) for m in handbook.methods))
-    write_entry(cache, entry, key, [(TOOLBOX_ZIP_PATH.rsplit("/", 1)[-1], data)])
-    return data
 
 
 def _generate_method(root: str, slug: str, site_url: str, edition_dir: str = "") -> list[tuple[str, bytes]] | str:

@@ -45,11 +45,8 @@ FORMATS: tuple[Format, ...] = (
            only_for_print_large=True, suffix="-a3", writer_function="write_large"),
 )
 
-ZIP = Format("zip", "ZIP", "ZIP-fil", "")
-
-
 def format_for(path: str) -> Format:
     """The format of a file, by its name's end: the longest suffix that matches."""
-    candidates = [f for f in (*FORMATS, ZIP) if path.endswith(f"{f.suffix}.{f.extension}")]
+    candidates = [f for f in FORMATS if path.endswith(f"{f.suffix}.{f.extension}")]
     return max(candidates, key=lambda f: len(f.suffix))
 

@@ -33,16 +33,3 @@ def repack_zip(data: bytes, date: datetime.date,
             info.create_system = 3
             target.writestr(info, edit(entry.filename, source.read(entry.filename)))
     return output.getvalue()
-
-
-def build_zip(files: list[tuple[str, bytes]], date: datetime.date) -> bytes:
-    """A ZIP of (name, content) pairs in the given order, with fixed timestamps."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as target:
-        for name, content in files:
-            info = zipfile.ZipInfo(name, date_time=zip_timestamp(date))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, content)
-    return output.getvalue()

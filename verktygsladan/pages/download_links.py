@@ -8,6 +8,7 @@ that renders page text) depends on the pages without an import circle.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from .markdown import bullet_list, link, plain
@@ -26,12 +27,24 @@ class DownloadFile:
         return f"Ladda ned {self.title} som {self.format_description}"
 
 
+@dataclass(frozen=True)
+class Bundle:
+    """Files to download together as one ZIP file. The site stores no ZIP: the reader's browser
+    packs the files it fetches (verktygsladan.js, part 4), so no file is stored twice."""
+    name: str  # of the ZIP file
+    title: str  # what it holds, completing "Ladda ned …"
+    paths: tuple[str, ...]  # relative to the generated folder, each also linked on the page that offers the bundle
+    size: int  # of the files together
+    date: str  # ISO date every entry of the ZIP carries, so the same files always give the same ZIP
+    folder: str = ""  # the folder its files get inside the toolbox's ZIP; "" for the toolbox itself
+
+
 @dataclass
 class Downloads:
     files: dict[str, bytes] = field(default_factory=dict)
     by_document: dict[str, list[DownloadFile]] = field(default_factory=dict)
-    by_method: dict[str, DownloadFile] = field(default_factory=dict)
-    toolbox: DownloadFile | None = None
+    by_method: dict[str, Bundle] = field(default_factory=dict)
+    toolbox: Bundle | None = None
     print_edition: DownloadFile | None = None
     # Only in the preview: methods whose files are being made in the background (or failed: the reason),
     # listed meanwhile with the files of their last version that was made.
@@ -62,3 +75,19 @@ def download_list(files: list[DownloadFile], link_prefix: str = "") -> str:
     """Links whose text says what and in which format, with the size beside them."""
     return bullet_list(f"{link(f.link_text, link_prefix + f.path)} ({f.format_name}, {human_size(f.size)})"
                        for f in files)
+
+
+def bundle_button(bundle: Bundle, *, everything: bool = False) -> str:
+    """HTML for a button that downloads a bundle as one ZIP file, hidden until the script shows it.
+
+    Without JavaScript there is no button, and the files are listed one by one beside it.
+    `everything`: the toolbox's button, which packs every method's bundle on the page, each in
+    its own folder, instead of listing all the files a second time.
+    """
+    count = len(bundle.paths)
+    files = "fil" if count == 1 else "filer"
+    data = ' data-vl-zip-all="ja"' if everything else \
+        f' data-vl-zip-files="{html.escape(" ".join(bundle.paths))}" data-vl-zip-folder="{html.escape(bundle.folder)}"'
+    return (f'<div class="vl-zip" hidden>\n<button type="button" class="md-button" data-vl-zip="{html.escape(bundle.name)}" '
+            f'data-vl-zip-date="{html.escape(bundle.date)}"{data}>Ladda ned {html.escape(bundle.title)} som en ZIP-fil '
+            f'({count} {files}, {human_size(bundle.size)})</button>\n<p class="vl-zip__status" role="status"></p>\n</div>')

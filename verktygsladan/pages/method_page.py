@@ -16,7 +16,7 @@ from ..content import Handbook, Method, next_review
 from ..content.errors import join_swedish
 from ..content.schema import Checklist, MethodText, Related, Template
 from ..content.text_rules import inert_markdown as md
-from .download_links import Downloads, download_list, download_row
+from .download_links import Downloads, bundle_button, download_row
 from .local_content import (
     local_checklist_items,
     local_examples,
@@ -229,7 +229,7 @@ def _documents(method: Method, handbook: Handbook, downloads: Downloads | None) 
     if downloads and method.slug in downloads.pending:
         parts.append(_pending_note(downloads.pending[method.slug]))
     if downloads and method.documents() and method.slug in downloads.by_method:
-        parts.append(download_list([downloads.by_method[method.slug]]))
+        parts.append(bundle_button(downloads.by_method[method.slug]))
     for template in method.templates:
         lines = [f"### Mall: {plain(template.title)} {{ #{document_anchor(template)} }}", "", md(template.description)]
         if downloads:

@@ -3,9 +3,123 @@
 // One file, for the same reason as verktygsladan.css: a phone on a slow
 // connection fetches one script of ours instead of several. Each part is
 // self-contained and does nothing on a page without its elements:
+//   0. ZIP archives, read and written (parts 1 and 4 use them)
 //   1. Checklists on method pages: named plans, progress, clearing, Excel export
 //   2. Metodväljare, the method finder
 //   3. Wide tables
+//   4. Every file of a method, or of the toolbox, as one ZIP file
+
+// ==== 0. ZIP archives ====
+
+// Office files are ZIP archives, and the site offers no ZIP file of its own:
+// the browser packs one from the files themselves (part 4). Only what both
+// need: the CRC-32 checksum, reading a central directory, writing an archive.
+var zipArchive = (function () {
+  "use strict";
+
+  var crcTable = null;
+
+  function crc32(bytes) {
+    if (!crcTable) {
+      crcTable = new Uint32Array(256);
+      for (var n = 0; n < 256; n += 1) {
+        var c = n;
+        for (var k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        crcTable[n] = c >>> 0;
+      }
+    }
+    var crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+
+  // The entries of a ZIP archive, read from its central directory. Each keeps
+  // its compressed bytes, so that the entries left unchanged are copied as they are.
+  function readZip(bytes) {
+    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    var end = -1;
+    for (var at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
+      if (view.getUint32(at, true) === 0x06054b50) { end = at; break; }
+    }
+    if (end < 0) throw new Error("not a ZIP archive");
+    var count = view.getUint16(end + 10, true);
+    var offset = view.getUint32(end + 16, true);
+    if (count === 0xffff || offset === 0xffffffff) throw new Error("ZIP64 is not supported");
+    var entries = [];
+    for (var index = 0; index < count; index += 1) {
+      if (view.getUint32(offset, true) !== 0x02014b50) throw new Error("damaged central directory");
+      var nameLength = view.getUint16(offset + 28, true);
+      var local = view.getUint32(offset + 42, true);
+      if (view.getUint32(local, true) !== 0x04034b50) throw new Error("damaged local header");
+      var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      var nameBytes = bytes.slice(offset + 46, offset + 46 + nameLength);
+      var compressedSize = view.getUint32(offset + 20, true);
+      entries.push({
+        name: new TextDecoder().decode(nameBytes),
+        nameBytes: nameBytes,
+        flags: view.getUint16(offset + 8, true),
+        method: view.getUint16(offset + 10, true),
+        time: view.getUint16(offset + 12, true),
+        date: view.getUint16(offset + 14, true),
+        crc: view.getUint32(offset + 16, true),
+        size: view.getUint32(offset + 24, true),
+        data: bytes.subarray(start, start + compressedSize)
+      });
+      offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return entries;
+  }
+
+  // A new archive, entries in the same order. Changed entries are stored
+  // uncompressed, which every office program reads.
+  function writeZip(entries, type) {
+    var parts = [];
+    var directory = [];
+    var offset = 0;
+    entries.forEach(function (entry) {
+      // Bit 3 (sizes after the data) is cleared: the sizes are written in the header.
+      var flags = entry.flags & 0x0800;
+      var local = new DataView(new ArrayBuffer(30));
+      local.setUint32(0, 0x04034b50, true);
+      local.setUint16(4, 20, true);
+      local.setUint16(6, flags, true);
+      local.setUint16(8, entry.method, true);
+      local.setUint16(10, entry.time, true);
+      local.setUint16(12, entry.date, true);
+      local.setUint32(14, entry.crc, true);
+      local.setUint32(18, entry.data.length, true);
+      local.setUint32(22, entry.size, true);
+      local.setUint16(26, entry.nameBytes.length, true);
+      local.setUint16(28, 0, true);
+      var central = new DataView(new ArrayBuffer(46));
+      central.setUint32(0, 0x02014b50, true);
+      central.setUint16(4, 20, true);
+      central.setUint16(6, 20, true);
+      central.setUint16(8, flags, true);
+      central.setUint16(10, entry.method, true);
+      central.setUint16(12, entry.time, true);
+      central.setUint16(14, entry.date, true);
+      central.setUint32(16, entry.crc, true);
+      central.setUint32(20, entry.data.length, true);
+      central.setUint32(24, entry.size, true);
+      central.setUint16(28, entry.nameBytes.length, true);
+      central.setUint32(42, offset, true);
+      parts.push(local.buffer, entry.nameBytes, entry.data);
+      directory.push(central.buffer, entry.nameBytes);
+      offset += 30 + entry.nameBytes.length + entry.data.length;
+    });
+    var directorySize = directory.reduce(function (sum, part) { return sum + part.byteLength; }, 0);
+    var end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, entries.length, true);
+    end.setUint16(10, entries.length, true);
+    end.setUint32(12, directorySize, true);
+    end.setUint32(16, offset, true);
+    return new Blob(parts.concat(directory, [end.buffer]), { type: type });
+  }
+
+  return { crc32: crc32, read: readZip, write: writeZip };
+})();
 
 // ==== 1. Checklists on method pages ====
 
@@ -182,59 +296,6 @@
     }
   }
 
-  var crcTable = null;
-
-  function crc32(bytes) {
-    if (!crcTable) {
-      crcTable = new Uint32Array(256);
-      for (var n = 0; n < 256; n += 1) {
-        var c = n;
-        for (var k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-        crcTable[n] = c >>> 0;
-      }
-    }
-    var crc = 0xffffffff;
-    for (var i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-  }
-
-  // The entries of a ZIP archive, read from its central directory. Each keeps
-  // its compressed bytes, so that the entries left unchanged are copied as they are.
-  function readZip(bytes) {
-    var view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    var end = -1;
-    for (var at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
-      if (view.getUint32(at, true) === 0x06054b50) { end = at; break; }
-    }
-    if (end < 0) throw new Error("not a ZIP archive");
-    var count = view.getUint16(end + 10, true);
-    var offset = view.getUint32(end + 16, true);
-    if (count === 0xffff || offset === 0xffffffff) throw new Error("ZIP64 is not supported");
-    var entries = [];
-    for (var index = 0; index < count; index += 1) {
-      if (view.getUint32(offset, true) !== 0x02014b50) throw new Error("damaged central directory");
-      var nameLength = view.getUint16(offset + 28, true);
-      var local = view.getUint32(offset + 42, true);
-      if (view.getUint32(local, true) !== 0x04034b50) throw new Error("damaged local header");
-      var start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      var nameBytes = bytes.slice(offset + 46, offset + 46 + nameLength);
-      var compressedSize = view.getUint32(offset + 20, true);
-      entries.push({
-        name: new TextDecoder().decode(nameBytes),
-        nameBytes: nameBytes,
-        flags: view.getUint16(offset + 8, true),
-        method: view.getUint16(offset + 10, true),
-        time: view.getUint16(offset + 12, true),
-        date: view.getUint16(offset + 14, true),
-        crc: view.getUint32(offset + 16, true),
-        size: view.getUint32(offset + 24, true),
-        data: bytes.subarray(start, start + compressedSize)
-      });
-      offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-    }
-    return entries;
-  }
-
   function unpack(entry) {
     if (entry.method === 0) return Promise.resolve(entry.data);
     if (entry.method !== 8) return Promise.reject(new Error("unknown compression in " + entry.name));
@@ -242,60 +303,12 @@
     return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
   }
 
-  // A new archive, entries in the same order. Changed entries are stored
-  // uncompressed, which every office program reads.
-  function writeZip(entries) {
-    var parts = [];
-    var directory = [];
-    var offset = 0;
-    entries.forEach(function (entry) {
-      // Bit 3 (sizes after the data) is cleared: the sizes are written in the header.
-      var flags = entry.flags & 0x0800;
-      var local = new DataView(new ArrayBuffer(30));
-      local.setUint32(0, 0x04034b50, true);
-      local.setUint16(4, 20, true);
-      local.setUint16(6, flags, true);
-      local.setUint16(8, entry.method, true);
-      local.setUint16(10, entry.time, true);
-      local.setUint16(12, entry.date, true);
-      local.setUint32(14, entry.crc, true);
-      local.setUint32(18, entry.data.length, true);
-      local.setUint32(22, entry.size, true);
-      local.setUint16(26, entry.nameBytes.length, true);
-      local.setUint16(28, 0, true);
-      var central = new DataView(new ArrayBuffer(46));
-      central.setUint32(0, 0x02014b50, true);
-      central.setUint16(4, 20, true);
-      central.setUint16(6, 20, true);
-      central.setUint16(8, flags, true);
-      central.setUint16(10, entry.method, true);
-      central.setUint16(12, entry.time, true);
-      central.setUint16(14, entry.date, true);
-      central.setUint32(16, entry.crc, true);
-      central.setUint32(20, entry.data.length, true);
-      central.setUint32(24, entry.size, true);
-      central.setUint16(28, entry.nameBytes.length, true);
-      central.setUint32(42, offset, true);
-      parts.push(local.buffer, entry.nameBytes, entry.data);
-      directory.push(central.buffer, entry.nameBytes);
-      offset += 30 + entry.nameBytes.length + entry.data.length;
-    });
-    var directorySize = directory.reduce(function (sum, part) { return sum + part.byteLength; }, 0);
-    var end = new DataView(new ArrayBuffer(22));
-    end.setUint32(0, 0x06054b50, true);
-    end.setUint16(8, entries.length, true);
-    end.setUint16(10, entries.length, true);
-    end.setUint32(12, directorySize, true);
-    end.setUint32(16, offset, true);
-    return new Blob(parts.concat(directory, [end.buffer]), { type: XLSX_TYPE });
-  }
-
   function replaceEntry(entries, name, text) {
     var data = new TextEncoder().encode(text);
     entries.forEach(function (entry, index) {
       if (entry.name !== name) return;
       entries[index] = { name: entry.name, nameBytes: entry.nameBytes, flags: entry.flags, method: 0,
-        time: entry.time, date: entry.date, crc: crc32(data), size: data.length, data: data };
+        time: entry.time, date: entry.date, crc: zipArchive.crc32(data), size: data.length, data: data };
     });
   }
 
@@ -550,7 +563,7 @@
   // The checklist's workbook with "Klar" in the status of every ticked item and
   // the plan's name written in. items: [{number, text, checked}] in page order.
   function fillWorkbook(buffer, items, planName) {
-    var entries = readZip(new Uint8Array(buffer));
+    var entries = zipArchive.read(new Uint8Array(buffer));
     var byName = {};
     entries.forEach(function (entry) { byName[entry.name] = entry; });
     var parser = new DOMParser();
@@ -619,7 +632,7 @@
       // Some browsers' serializers leave out the declaration that Excel's own files carry.
       var sheetXml = new XMLSerializer().serializeToString(doc).replace(/^<\?xml[^>]*\?>\s*/, "");
       replaceEntry(entries, found.path, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + sheetXml);
-      return { blob: writeZip(entries), done: done, missing: missing };
+      return { blob: zipArchive.write(entries, XLSX_TYPE), done: done, missing: missing };
     });
   }
 
@@ -1235,4 +1248,121 @@
   // the window does (or a phone turns).
   window.addEventListener("load", update);
   window.addEventListener("resize", update);
+})();
+
+// ==== 4. Every file of a method, or of the toolbox, as one ZIP file ====
+
+// The site stores each template and checklist once. A button "Ladda ned …
+// som en ZIP-fil" lists the files it packs (data-vl-zip-files, paths under
+// the methods' folder); the script fetches them from the links on the same
+// page, so the addresses are the ones the reader could click, and packs them
+// uncompressed (they are compressed already) into a ZIP whose entries carry
+// the bundle's date. The toolbox's button (data-vl-zip-all) packs every
+// method's bundle on the page, each in its own folder. Without JavaScript
+// the buttons stay hidden and the files are listed one by one beside them.
+(function () {
+  "use strict";
+
+  var ZIP_TYPE = "application/zip";
+
+  function canPack() {
+    return typeof fetch === "function" && typeof TextEncoder === "function" &&
+      typeof URL.createObjectURL === "function" && typeof Uint8Array === "function";
+  }
+
+  // Where the page links to each file: the address that ends in the file's path.
+  function linkedAddresses() {
+    var found = {};
+    Array.prototype.forEach.call(document.querySelectorAll("article a[href]"), function (link) {
+      found[decodeURIComponent(new URL(link.href, document.baseURI).pathname)] = link.href;
+    });
+    return found;
+  }
+
+  function addressOf(path, linked) {
+    var ending = "/" + path;
+    for (var pathname in linked) {
+      if (Object.prototype.hasOwnProperty.call(linked, pathname) &&
+          pathname.slice(-ending.length) === ending) return linked[pathname];
+    }
+    return null;
+  }
+
+  // [{path, entry}] for a button: its own files, or every method's for the toolbox.
+  function filesOf(button) {
+    var buttons = button.hasAttribute("data-vl-zip-all")
+      ? Array.prototype.slice.call(document.querySelectorAll("button[data-vl-zip-files]")) : [button];
+    var files = [];
+    buttons.forEach(function (source) {
+      var folder = button === source ? "" : source.getAttribute("data-vl-zip-folder") + "/";
+      source.getAttribute("data-vl-zip-files").split(" ").forEach(function (path) {
+        if (path) files.push({ path: path, entry: folder + path.split("/").pop() });
+      });
+    });
+    return files;
+  }
+
+  // MS-DOS date and time, as ZIP entries carry them: the bundle's day, at midnight.
+  function dosDate(iso) {
+    var parts = iso.split("-").map(Number);
+    return ((Math.max(parts[0], 1980) - 1980) << 9) | (parts[1] << 5) | parts[2];
+  }
+
+  function pack(files, date) {
+    var encoder = new TextEncoder();
+    var entries = files.map(function (file) {
+      var nameBytes = encoder.encode(file.entry);
+      // Bit 11: the name is UTF-8.
+      return { name: file.entry, nameBytes: nameBytes, flags: 0x0800, method: 0, time: 0, date: dosDate(date),
+        crc: zipArchive.crc32(file.data), size: file.data.length, data: file.data };
+    });
+    return zipArchive.write(entries, ZIP_TYPE);
+  }
+
+  function save(blob, name) {
+    var address = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = address;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(address); }, 60000);
+  }
+
+  function setUp(button) {
+    var status = button.parentNode.querySelector(".vl-zip__status");
+    button.addEventListener("click", function () {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      var files = filesOf(button);
+      var linked = linkedAddresses();
+      var missing = files.filter(function (file) { return !addressOf(file.path, linked); });
+      if (!files.length || missing.length) {
+        status.textContent = "Det gick inte att packa filerna. Ladda ned dem en och en i listan nedan.";
+        return;
+      }
+      button.setAttribute("aria-disabled", "true");
+      status.textContent = "Packar " + files.length + (files.length === 1 ? " fil …" : " filer …");
+      Promise.all(files.map(function (file) {
+        return fetch(addressOf(file.path, linked)).then(function (response) {
+          if (!response.ok) throw new Error(file.path + ": " + response.status);
+          return response.arrayBuffer();
+        }).then(function (buffer) { file.data = new Uint8Array(buffer); });
+      })).then(function () {
+        var name = button.getAttribute("data-vl-zip");
+        save(pack(files, button.getAttribute("data-vl-zip-date")), name);
+        status.textContent = "Klart: " + name + " är nedladdad.";
+      }).catch(function () {
+        status.textContent = "Det gick inte att hämta alla filer. Försök igen, eller ladda ned dem en och en i " +
+          "listan nedan.";
+      }).then(function () {
+        button.removeAttribute("aria-disabled");
+      });
+    });
+    button.parentNode.hidden = false;
+  }
+
+  if (!canPack()) return;
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-vl-zip]"), setUp);
 })();
