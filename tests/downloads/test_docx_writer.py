@@ -391,3 +391,27 @@ def test_libreoffice_prints_checklist_and_template(tmp_path, corpus_template, sw
             assert all(heading in template for heading in section.table.row_headings)
     assert LICENCE in template
     assert_numbered_pages(template)
+
+
+def test_a_word_file_carries_only_the_styles_it_uses_and_every_style_it_names(real_documents):
+    for document in real_documents:
+        with zipfile.ZipFile(io.BytesIO(write(document))) as archive:
+            names = archive.namelist()
+            styles = etree.fromstring(archive.read("word/styles.xml"))
+            named = {value for name in names if name.endswith(".xml") and name != "word/styles.xml"
+                     for value in re.findall(r'<w:(?:pStyle|rStyle|tblStyle|numStyleId) w:val="([^"]+)"',
+                                             archive.read(name).decode("utf-8"))}
+        assert not [n for n in names if "stylesWithEffects" in n or n.startswith("customXml/")], document.id
+        defined = {style.get(qn("w:styleId")): style for style in styles.iter(qn("w:style"))}
+        assert named and named <= set(defined), (document.id, named - set(defined))
+        # What a kept style builds on is kept too, and nothing is kept that nothing needs.
+        needed, todo = set(), [*named, *(i for i, s in defined.items() if s.get(qn("w:default")) == "1")]
+        while todo:
+            style_id = todo.pop()
+            if style_id in needed:
+                continue
+            needed.add(style_id)
+            todo += [ref.get(qn("w:val")) for tag in ("w:basedOn", "w:next", "w:link")
+                     for ref in defined[style_id].findall(qn(tag))]
+        assert set(defined) == needed, document.id
+        assert styles.find(qn("w:latentStyles")) is None

@@ -83,6 +83,7 @@ def write(document: Document) -> bytes:
     _write_footer(word.sections[0], document)
     _write_metadata(word, document)
     _drop_thumbnail(word)
+    _drop_unused_parts(word)
 
     body = _Body(word, plan)
     body.title(document)
@@ -91,6 +92,7 @@ def write(document: Document) -> bytes:
     else:
         body.template(document)
     body.close()
+    _drop_unused_styles(word)
 
     output = io.BytesIO()
     word.save(output)
@@ -545,6 +547,47 @@ def _fit(text: str, limit: int = 255) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# python-docx's template also carries Word 2010's copy of every style (stylesWithEffects) and an
+# empty custom XML item; Word and LibreOffice need neither, and they were a third of every file.
+_UNUSED_PARTS = ("/stylesWithEffects", "/customXml")
+
+
+def _drop_unused_parts(word: WordDocument) -> None:
+    relationships = word.part.rels
+    for r_id in [r_id for r_id, rel in relationships.items() if rel.reltype.endswith(_UNUSED_PARTS)]:
+        del relationships[r_id]
+
+
+def _drop_unused_styles(word: WordDocument) -> None:
+    """Keep the styles the document uses, what they build on, and the defaults; drop the other 150
+    built-in definitions and the list of latent styles. Word and LibreOffice still offer every
+    built-in style by name; the file only stops carrying a copy of each."""
+    styles = word.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    # Every XML part but the styles themselves: the body, footers and list definitions name styles.
+    parts = [part.element for part in word.part.package.iter_parts()
+             if hasattr(part, "element") and part.element is not styles]
+    wanted = [value for part in parts for tag in ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleId")
+              for element in part.iter(qn(tag)) if (value := element.get(qn("w:val")))]
+    wanted += [style_id for style_id, style in by_id.items() if style.get(qn("w:default")) in ("1", "true")]
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in kept or style_id not in by_id:
+            continue
+        kept.add(style_id)
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            reference = by_id[style_id].find(qn(tag))
+            if reference is not None:
+                wanted.append(reference.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in kept:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
 
 
 def _drop_thumbnail(word: WordDocument) -> None:
