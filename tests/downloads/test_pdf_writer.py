@@ -8,17 +8,28 @@ read from the PDF's own objects.
 from __future__ import annotations
 
 import dataclasses
+import io
 import multiprocessing
 import os
 import re
+import statistics
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 
-from poppler import PDF_STRING, pdf_objects, pdf_string, run, structure_tags
+from poppler import (PDF_STRING, embedded_font_programs, fonts, pdf_object, pdf_objects, pdf_string, run,
+                     structure_tags)
 from verktygsladan.downloads import pdf_writer
+from verktygsladan.downloads.fonts import FORM_CHARACTERS, FORM_FAMILY, FontMissing, form_font, form_font_face, \
+    system_font_file
 from verktygsladan.downloads.model import LANGUAGE, LICENCE, Item, Section, Table
+
+# What someone filling in a form in Sweden or elsewhere in Europe may type (issue 18).
+TYPED = "åäöÅÄÖéüßæøÆØ“”‘’„–—…€"
+# Issue 18: a template or checklist PDF is at most 80 kB, a kB as the site counts it beside each link.
+MAX_SIZE = 80 * 1024
 
 
 
@@ -55,6 +66,28 @@ def _fields(data: bytes) -> list[tuple[str, str]]:
         if kind and name:
             fields.append((kind.group(1), pdf_string(name.group(1))))
     return sorted(set(fields))
+
+
+def _field_fonts(data: bytes) -> set[str]:
+    """The font resource names the text fields' default appearance (/DA) sets their text in."""
+    annotations = re.findall(r"<</Type /Annot/Subtype /Widget.*?>>(?=\n|$)", pdf_objects(data), re.MULTILINE)
+    return {re.findall(r"/(\S+) [\d.]+ Tf", pdf_string(da.group(1)))[-1] for annotation in annotations
+            if "/FT /Tx" in annotation and (da := re.search(r"/DA " + PDF_STRING, annotation))}
+
+
+def _form_font(data: bytes) -> tuple[str, TTFont]:
+    """The embedded font the text fields use: its name and the font itself."""
+    resources = _field_fonts(data)
+    # WeasyPrint names a font's resource as its subset tag: "ABCDEF" for "ABCDEF+DejaVu-Sans".
+    names = [name for name in embedded_font_programs(data) if name.split("+")[0] in resources]
+    assert len(resources) == 1 and len(names) == 1, f"Fälten ska ha ett eget typsnitt, de har {resources}"
+    return names[0], TTFont(io.BytesIO(embedded_font_programs(data)[names[0]]))
+
+
+def _drawn_glyphs(program: bytes) -> int:
+    """How many glyphs of an embedded TrueType font have an outline: a cut-down font keeps only those it shows."""
+    font = TTFont(io.BytesIO(program))
+    return sum(1 for name in font.getGlyphOrder() if font["glyf"][name].numberOfContours != 0)
 
 
 @pytest.fixture(scope="module")
@@ -249,14 +282,29 @@ def test_nothing_is_fetched_from_outside():
 
 
 @pytest.fixture(scope="module")
-def real_pdfs(real_documents, tmp_path_factory):
+def _real_pdf_files(real_documents, tmp_path_factory):
     folder = tmp_path_factory.mktemp("riktiga")
+    # The A4 PDF of every document, and the A3 one of each printed large.
+    jobs = [(pdf_writer.write, document, f"{document.id}.pdf") for document in real_documents]
+    jobs += [(pdf_writer.write_large, document, f"{document.id}-a3.pdf")
+             for document in real_documents if document.print_large]
     # About half a second each: written side by side to keep the file fast. A fresh
     # interpreter per worker, as forking a process that has used Pango is not safe.
     workers = min(4, os.cpu_count() or 1)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pdfs = list(pool.map(pdf_writer.write, real_documents))
-    return [(document, _save(data, folder, f"{document.id}.pdf")) for document, data in zip(real_documents, pdfs)]
+        futures = [pool.submit(writer, document) for writer, document, _ in jobs]
+        pdfs = [future.result() for future in futures]
+    return [(writer, document, _save(data, folder, name)) for (writer, document, name), data in zip(jobs, pdfs)]
+
+
+@pytest.fixture(scope="module")
+def real_pdfs(_real_pdf_files):
+    return [(document, path) for writer, document, path in _real_pdf_files if writer is pdf_writer.write]
+
+
+@pytest.fixture(scope="module")
+def real_large_pdfs(_real_pdf_files):
+    return [(document, path) for writer, document, path in _real_pdf_files if writer is pdf_writer.write_large]
 
 
 def test_every_real_document_is_a_tagged_a4_pdf_with_its_title(real_pdfs):
@@ -271,3 +319,84 @@ def test_every_real_document_is_a_tagged_a4_pdf_with_its_title(real_pdfs):
         assert document.title in text, document.id
         for item in document.items:
             assert (f"{item.level} {item.text}" if item.level else item.text) in text, document.id
+
+
+def test_real_pdfs_are_small(real_pdfs, real_large_pdfs):
+    """At most 80 kB for a document of typical length (issue 18); a longer one may grow with its pages.
+
+    Apart from the fonts, the same in every document, a PDF's bytes are its pages' content, tags
+    and fields, so a template of eleven pages of tables cannot be as small as one of two. Typical
+    is the median page count of the real documents.
+    """
+    pdfs = [path for _, path in real_pdfs + real_large_pdfs]
+    assert real_large_pdfs, "Inget riktigt dokument har en A3-utgåva att pröva"
+    pages = {path: int(_info(path)["Pages"]) for path in pdfs}
+    typical = statistics.median(pages.values())
+    sizes = {path: path.stat().st_size for path in pdfs}
+    too_large = [f"{path.name}: {sizes[path] / 1024:.0f} kB på {pages[path]} sidor" for path in pdfs
+                 if sizes[path] > MAX_SIZE * max(1, pages[path] / typical)]
+    assert not too_large, (f"Större än 80 kB per {typical:g} sidor (så många sidor har ett typiskt dokument): "
+                           + "; ".join(too_large))
+    assert statistics.median(sizes.values()) <= MAX_SIZE, "Ett typiskt dokument är större än 80 kB"
+
+
+def test_real_pdfs_embed_every_font_and_only_the_glyphs_their_text_uses(real_pdfs, real_large_pdfs):
+    for _, path in real_pdfs + real_large_pdfs:
+        listed = fonts(path)
+        assert listed and all(embedded for _, embedded in listed), f"{path.name}: {listed}"
+        # A subset's name begins with a tag of six capitals.
+        assert all(re.fullmatch(r"[A-Z]{6}\+DejaVu-Sans[-\w]*", name) for name, _ in listed), f"{path.name}: {listed}"
+        data = path.read_bytes()
+        programs = embedded_font_programs(data)
+        assert set(programs) == {name for name, _ in listed}, path.name
+        # The fields' font is embedded whole, as a viewer may need any of its glyphs for what is
+        # typed; every other font is cut down to what the document shows, far fewer glyphs
+        # (a whole DejaVu Sans has some 5,000).
+        form, _ = _form_font(data)
+        assert form.endswith("+" + FORM_FAMILY.replace(" ", "-")), f"{path.name}: fälten skrivs i {form}"
+        typed_in = _drawn_glyphs(programs[form])
+        for name, program in programs.items():
+            if name != form:
+                assert _drawn_glyphs(program) < typed_in, f"{path.name}: {name} är inbäddat helt, inte nedskuret"
+
+
+def test_real_pdfs_are_the_same_bytes_from_any_process(real_pdfs):
+    # The real PDFs were written by other processes, each of which made the form font anew.
+    template = next((document, path) for document, path in real_pdfs if not document.is_checklist)
+    checklist = next((document, path) for document, path in real_pdfs if document.is_checklist)
+    for document, path in (template, checklist):
+        assert pdf_writer.write(document) == path.read_bytes(), f"{document.id} blev inte likadan i en annan process"
+
+
+# The form fields' font
+
+
+@pytest.mark.parametrize("which", ["template", "checklist"])
+def test_fields_type_in_a_font_of_their_own_that_has_what_a_user_may_type(which, request):
+    data, path = request.getfixturevalue(f"{which}_pdf")
+    name, font = _form_font(data)
+    typed_in = font.getBestCmap()
+    basic_latin = "".join(chr(code) for code in range(0x20, 0x7F))
+    missing = [ch for ch in basic_latin + TYPED + FORM_CHARACTERS if ord(ch) not in typed_in]
+    assert not missing, f"Fältens typsnitt {name} saknar {' '.join(missing)}"
+    # Not the body text's font: that one is another, cut down to the page's text.
+    assert any(other.endswith("+DejaVu-Sans") and other != name for other, _ in fonts(path)), \
+        f"Fälten skrivs i brödtextens typsnitt {name}, som då bäddas in helt"
+    # The form's default resources, where a viewer looks the fields' font up, hold it.
+    resources = pdf_object(data, int(re.search(r"/AcroForm <<.*?/DR (\d+) 0 R", pdf_objects(data)).group(1)))
+    listed = re.search(r"/Font (?:(\d+) 0 R|(<<.*?>>))", resources)
+    font_resources = pdf_object(data, int(listed.group(1))) if listed.group(1) else listed.group(2)
+    assert re.search(r"/%s \d+ 0 R" % name.split("+")[0], font_resources), font_resources
+
+
+def test_form_font_is_made_the_same_every_time():
+    made = form_font()
+    form_font.cache_clear()
+    form_font_face.cache_clear()
+    assert form_font() == made
+    assert FORM_FAMILY in form_font_face()
+
+
+def test_a_missing_system_font_is_told_in_swedish():
+    with pytest.raises(FontMissing, match="finns inte på datorn"):
+        system_font_file("Ett typsnitt som inte finns")

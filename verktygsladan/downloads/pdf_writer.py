@@ -6,6 +6,9 @@ reader can follow, and fill-in boxes and checkboxes become AcroForm fields,
 so the PDF can be filled in on screen as well as printed and written on.
 Pages, column widths, fonts and what stays together on a page come from the
 layout model (layout.py), as CSS: on A4, or on A3 for a template printed large.
+The fields are typed in a cut-down copy of the text font (fonts.py): a font
+that fields use is embedded whole, while the text fonts keep only the glyphs
+the pages show.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import html
 import weasyprint
 from weasyprint.urls import URLFetcher
 
+from .fonts import FORM_FAMILY, form_font_face
 from .layout import BORDER_WIDTH, ChecklistLayout, DocumentLayout, Page, Part, TableLayout, layout
 from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Item, Section, Table, cell_name
 from .rich_text import Block, Run
@@ -63,7 +67,6 @@ textarea, input[type="text"] {
   margin: 0;
   padding: 1mm;
   background: transparent;
-  font-family: inherit;
 }
 table { border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
@@ -119,7 +122,7 @@ def _document_html(document: Document, plan: DocumentLayout) -> str:
         # WeasyPrint takes the PDF's dates from these, not from the clock.
         f'<meta name="dcterms.created" content="{document.date.isoformat()}">',
         f'<meta name="dcterms.modified" content="{document.date.isoformat()}">',
-        f"<style>{STYLE}{_layout_css(plan)}{_footer_css(document)}</style>",
+        f"<style>{form_font_face()}{STYLE}{_layout_css(plan)}{_footer_css(document)}</style>",
         "</head>",
         "<body>",
         *body,
@@ -166,7 +169,9 @@ p, ul, ol {{ margin: 0 0 {spacing.paragraph_after}pt; }}
 /* Stacked boxes share a border, as the rows of a table do; side by side, each stands apart. */
 .fields:not(.side-by-side) .field + .field {{ border-top: 0; }}
 .fields.side-by-side .field {{ margin-bottom: 3mm; }}
-textarea, input[type="text"] {{ border: {BORDER_WIDTH}pt solid #{colours.border}; font-size: {fonts.table}pt; }}
+/* Fields are typed in a font of their own: a form's font is embedded whole (fonts.py). */
+textarea, input[type="text"] {{ font-family: "{FORM_FAMILY}", "{fonts.family}", "{fonts.fallback}", sans-serif;
+                               border: {BORDER_WIDTH}pt solid #{colours.border}; font-size: {fonts.table}pt; }}
 .field textarea {{ height: {room.field_height - 2 * room.cell_padding_vertical - fonts.line(fonts.body):.2f}cm;
                    font-size: {fonts.body}pt; }}
 table {{ font-size: {fonts.table}pt; margin: 0 0 {spacing.block_after}pt; }}
