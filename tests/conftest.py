@@ -7,11 +7,14 @@ project (or of its parts), so they can break methods freely.
 from __future__ import annotations
 
 import atexit
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,9 +25,15 @@ CORPUS = ROOT / "tests" / "corpus"
 PROJECT_PARTS = ("docs", "editions", "macros", "methods", "overrides", "verktygsladan", "mkdocs.yml")
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "metoder", ".generated-by-verktygsladan", ".cache")
 
+# One folder for the whole test run, shared by pytest-xdist's workers (`make test` runs two): the
+# process that starts the run makes it and names it in the environment, which the workers inherit.
+_RUN_VARIABLE = "VERKTYGSLADAN_TESTKORNING"
+if not os.environ.get(_RUN_VARIABLE):
+    os.environ[_RUN_VARIABLE] = tempfile.mkdtemp(prefix="verktygsladan-test-")
+    atexit.register(shutil.rmtree, os.environ[_RUN_VARIABLE], ignore_errors=True)
+RUN_DIR = Path(os.environ[_RUN_VARIABLE])
 # One download cache for every project copy in a test run; its keys are content hashes.
-DOWNLOAD_CACHE = tempfile.mkdtemp(prefix="verktygsladan-cache-")
-atexit.register(shutil.rmtree, DOWNLOAD_CACHE, ignore_errors=True)
+DOWNLOAD_CACHE = str(RUN_DIR / "cache")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1",
        "VERKTYGSLADAN_CACHE_DIR": DOWNLOAD_CACHE}
 
@@ -98,12 +107,61 @@ def text_rules_off(monkeypatch):
     switch_off(monkeypatch.setattr)
 
 
+@contextlib.contextmanager
+def run_lock(name: str):
+    """Held by one worker of the test run at a time."""
+    with open(RUN_DIR / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def built_once(name: str, build: Callable[[Path], None]) -> Path:
+    """A project built by build(project folder) once in the whole test run, whichever worker asks
+    first; the others wait for it and read the same folder. Tests only read what it holds."""
+    folder = RUN_DIR / name
+    with run_lock(name):
+        if not (folder / "klar").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            build(folder)
+            (folder / "klar").touch()
+    return folder
+
+
+def _build_handbook(folder: Path) -> None:
+    assert_built(mkdocs_build(copy_project(folder / "projekt")))
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook, built once per test session. Returns the site folder."""
-    root = copy_project(tmp_path_factory.mktemp("handbok") / "projekt")
-    assert_built(mkdocs_build(root))
-    return root / "site"
+def built_site() -> Path:
+    """The real handbook, built once per test run. Returns the site folder."""
+    return built_once("handbok", _build_handbook) / "projekt" / "site"
+
+
+# The import filter is forced: without it LibreOffice guesses the type from the
+# content and would quietly open a broken file as plain text.
+OFFICE_IMPORT_FILTERS = {"docx": "MS Word 2007 XML", "odt": "writer8", "xlsx": "Calc MS Excel 2007 XML"}
+
+
+@pytest.fixture(scope="session")
+def site_printouts(built_site: Path) -> dict[str, Path]:
+    """Every Word, OpenDocument and Excel file on the built site, opened by LibreOffice and printed to
+    PDF, once per test run: "<method>/<file>" → the PDF. A file LibreOffice could not open has none."""
+    def print_all(folder: Path) -> None:
+        for extension, import_filter in OFFICE_IMPORT_FILTERS.items():
+            sources = sorted((built_site / "metoder").glob(f"*/*.{extension}"))
+            assert sources, f"Inga .{extension}-filer byggdes."
+            subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profil", "--headless", "--norestore",
+                            f"--infilter={import_filter}", "--convert-to", "pdf", "--outdir", str(folder / extension),
+                            *map(str, sources)], capture_output=True, text=True, timeout=900)
+
+    folder = built_once("utskrifter", print_all)
+    # soffice exits with 0 even when it could not load a file, so each PDF is looked for.
+    return {f"{source.parent.name}/{source.name}": folder / source.suffix[1:] / f"{source.stem}.pdf"
+            for extension in OFFICE_IMPORT_FILTERS for source in sorted((built_site / "metoder").glob(f"*/*.{extension}"))
+            if (folder / extension / f"{source.stem}.pdf").is_file()}
 
 
 @pytest.fixture(scope="session")

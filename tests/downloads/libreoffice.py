@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-# The import filter is forced: without it LibreOffice guesses the type from the
-# content and would quietly open a broken file as plain text.
-IMPORT_FILTERS = {"docx": "MS Word 2007 XML", "odt": "writer8", "xlsx": "Calc MS Excel 2007 XML"}
+from conftest import OFFICE_IMPORT_FILTERS as IMPORT_FILTERS
 
 
 def print_to_pdf(tmp_path: Path, extension: str, files: dict[str, bytes]) -> dict[str, Path]:

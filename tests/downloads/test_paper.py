@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import multiprocessing
-import os
 import re
 import subprocess
 import tempfile
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openpyxl
@@ -29,6 +27,7 @@ from libreoffice import print_to_pdf
 from verktygsladan.content import load_handbook
 from poppler import PDF_STRING, pdf_objects, pdf_string, run, structure_tags
 from verktygsladan.downloads import docx_writer, odt_writer, pdf_writer, xlsx_writer
+from verktygsladan.downloads.formats import FORMATS
 from verktygsladan.downloads.layout import CM_PER_PT, DocumentLayout, Fonts, layout
 from verktygsladan.downloads.model import documents_for
 
@@ -76,29 +75,19 @@ def read(path: Path) -> Printout:
     return Printout(path, sizes, texts)
 
 
-def _write_pdf(document, large: bool) -> bytes:
-    return pdf_writer.write_large(document) if large else pdf_writer.write(document)
-
-
 @pytest.fixture(scope="module")
-def printed(real_documents, tmp_path_factory) -> dict[tuple[str, str], Printout]:
-    """(document id, "docx" | "odt" | "pdf" | "pdf-a3") → the printout, for every real document."""
-    folder = tmp_path_factory.mktemp("papper")
-    large = [d for d in real_documents if d.print_large]
-    jobs = [(d, False) for d in real_documents] + [(d, True) for d in large]
-    # A fresh interpreter per worker, as forking a process that has used Pango is not safe.
-    with ProcessPoolExecutor(min(4, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn")) as pool:
-        pdfs = list(pool.map(_write_pdf, *zip(*jobs)))
+def printed(handbook, built_site, site_printouts) -> dict[tuple[str, str], Printout]:
+    """(document id, "docx" | "odt" | "pdf" | "pdf-a3") → the printout, for every real document: the
+    built site's own PDFs, and its Word and OpenDocument files as LibreOffice prints them."""
     paths = {}
-    for (document, is_large), data in zip(jobs, pdfs):
-        kind = "pdf-a3" if is_large else "pdf"
-        path = folder / f"{document.id}.{kind}.pdf"
-        path.write_bytes(data)
-        paths[document.id, kind] = path
-    for extension, writer in OFFICE.items():
-        (folder / extension).mkdir()
-        converted = print_to_pdf(folder / extension, extension, {d.id: writer.write(d) for d in real_documents})
-        paths.update({(name, extension): pdf for name, pdf in converted.items()})
+    for method in handbook.methods:
+        folder = built_site / "metoder" / method.slug
+        for document in documents_for(method, handbook):
+            for format_ in (f for f in FORMATS if f.extension == "pdf" and f.applies_to(document)):
+                paths[document.id, "pdf-a3" if format_.only_for_print_large else "pdf"] = \
+                    folder / format_.file_name(document.id)
+            for extension in OFFICE:
+                paths[document.id, extension] = site_printouts[f"{method.slug}/{document.id}.{extension}"]
     with ThreadPoolExecutor(4) as pool:
         return dict(zip(paths, pool.map(read, paths.values())))
 

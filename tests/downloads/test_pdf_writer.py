@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import multiprocessing
-import os
 import re
 import statistics
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,8 @@ from poppler import (PDF_STRING, embedded_font_programs, fonts, pdf_object, pdf_
 from verktygsladan.downloads import pdf_writer
 from verktygsladan.downloads.fonts import FORM_CHARACTERS, FORM_FAMILY, FontMissing, form_font, form_font_face, \
     system_font_file
-from verktygsladan.downloads.model import LANGUAGE, LICENCE, Item, Section, Table
+from verktygsladan.downloads.formats import FORMATS
+from verktygsladan.downloads.model import LANGUAGE, LICENCE, Item, Section, Table, documents_for
 
 # What someone filling in a form in Sweden or elsewhere in Europe may type (issue 18).
 TYPED = "åäöÅÄÖéüßæøÆØ“”‘’„–—…€"
@@ -282,19 +281,16 @@ def test_nothing_is_fetched_from_outside():
 
 
 @pytest.fixture(scope="module")
-def _real_pdf_files(real_documents, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("riktiga")
-    # The A4 PDF of every document, and the A3 one of each printed large.
-    jobs = [(pdf_writer.write, document, f"{document.id}.pdf") for document in real_documents]
-    jobs += [(pdf_writer.write_large, document, f"{document.id}-a3.pdf")
-             for document in real_documents if document.print_large]
-    # About half a second each: written side by side to keep the file fast. A fresh
-    # interpreter per worker, as forking a process that has used Pango is not safe.
-    workers = min(4, os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(writer, document) for writer, document, _ in jobs]
-        pdfs = [future.result() for future in futures]
-    return [(writer, document, _save(data, folder, name)) for (writer, document, name), data in zip(jobs, pdfs)]
+def _real_pdf_files(handbook, built_site):
+    """The A4 PDF of every real document, and the A3 one of each printed large, as the built site
+    holds them: written by the build's worker processes with the writers tested here."""
+    files = []
+    for method in handbook.methods:
+        for document in documents_for(method, handbook):
+            for format_ in (f for f in FORMATS if f.extension == "pdf" and f.applies_to(document)):
+                writer = pdf_writer.write_large if format_.only_for_print_large else pdf_writer.write
+                files.append((writer, document, built_site / "metoder" / method.slug / format_.file_name(document.id)))
+    return files
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +357,7 @@ def test_real_pdfs_embed_every_font_and_only_the_glyphs_their_text_uses(real_pdf
 
 
 def test_real_pdfs_are_the_same_bytes_from_any_process(real_pdfs):
-    # The real PDFs were written by other processes, each of which made the form font anew.
+    # The real PDFs were written by the build's worker processes, each of which made the form font anew.
     template = next((document, path) for document, path in real_pdfs if not document.is_checklist)
     checklist = next((document, path) for document, path in real_pdfs if document.is_checklist)
     for document, path in (template, checklist):

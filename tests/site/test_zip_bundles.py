@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, browser, site_url  # noqa: F401  (shared fixtures)
+from browser import browser, site_url  # noqa: F401  (shared fixtures)
 from site_helpers import page as soup_of
 from verktygsladan.downloads.build import method_zip_name
 from verktygsladan.site_layout import GENERATED_DIR, TOOLBOX_ZIP_NAME
