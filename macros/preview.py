@@ -163,10 +163,12 @@ class _DirtyWarning(logging.Filter):
 
 
 def quiet_dirty_warning() -> None:
-    logger = logging.getLogger("mkdocs.commands.build")
-    # The glue is loaded again for every build; one filter is enough.
-    if not any(type(f).__name__ == _DirtyWarning.__name__ for f in logger.filters):
-        logger.addFilter(_DirtyWarning())
+    # ProperDocs, the second engine, logs under its own name.
+    for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+        logger = logging.getLogger(name)
+        # The glue is loaded again for every build; one filter is enough.
+        if not any(type(f).__name__ == _DirtyWarning.__name__ for f in logger.filters):
+            logger.addFilter(_DirtyWarning())
 
 
 def forget_stale_html(conf, macro_output: str = "") -> None:
