@@ -137,7 +137,8 @@ def _which_method_fails(handbook: Handbook, glossary: dict[str, str], site_url: 
 def _chapter(method, handbook: Handbook, glossary: dict[str, str], site_url: str) -> str:
     source = render_method_body(method, handbook)
     body = markdown.markdown(
-        source, extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables", "abbr", SafeLinks()],
+        # "toc" gives headings the ids the website gives them, which the method text links to.
+        source, extensions=["admonition", "attr_list", "def_list", "md_in_html", "tables", "abbr", "toc", SafeLinks()],
         extension_configs={"abbr": {"glossary": glossary}}, output_format="html")
     body = _scope_anchors(body, method.slug, {m.slug for m in handbook.methods}, site_url)
     return f'<section id="{method.slug}" lang="sv">\n{body}\n</section>'
