@@ -54,6 +54,10 @@ def open_context(browser, device=DESKTOP, **options):
     return context, page, errors
 
 
+# Longer than the dialog's wait after the last key (DEBOUNCE_MS in search-ui.js).
+DEBOUNCE_WAIT_MS = 200
+
+
 @pytest.fixture
 def page(browser, site_url):
     """The start page on a desktop; no script error may happen while the test uses it."""
@@ -238,7 +242,12 @@ def test_tab_goes_from_the_field_to_rensa_and_on_to_the_results(page):
     assert order == ["Rensa", first_title, second_title]
 
 
-def test_only_the_latest_query_is_shown_and_typing_is_debounced(page):
+def test_only_the_latest_query_is_shown_and_typing_is_debounced(browser, site_url):
+    context, page, errors = open_context(browser)
+    # The page's clock stands still while the letters are typed, however slowly a busy machine
+    # types them, and moves only when the test says so.
+    page.clock.install()
+    page.goto(site_url)
     open_by_button(page)
     # The core answers "mötesplatser" slowly; a later query answered quickly must win.
     page.evaluate("""() => {
@@ -252,13 +261,20 @@ def test_only_the_latest_query_is_shown_and_typing_is_debounced(page):
     }""")
     field = page.get_by_role("searchbox", name="Sök")
     field.press_sequentially(QUERY)
+    assert page.evaluate("window.__vlCalls") == [], "Det söktes medan frågan skrevs."
+    page.clock.run_for(DEBOUNCE_WAIT_MS)
     page.wait_for_function(f"() => document.querySelector('{STATUS}').textContent.trim() === 'Söker …'")
     assert page.evaluate("window.__vlCalls") == [QUERY], "Varje bokstav gav en egen sökning."
     field.fill(NO_HITS)
+    page.clock.run_for(DEBOUNCE_WAIT_MS)
     page.wait_for_function(f"() => document.querySelector('{STATUS}').textContent.includes('Inga träffar')")
-    page.wait_for_timeout(1800)
+    # The slow answer to the older query arrives now.
+    page.clock.run_for(1800)
+    page.wait_for_timeout(100)
     assert status(page) == f"Inga träffar för ”{NO_HITS}”", "Ett sent svar på en äldre sökning visades."
     assert page.locator(RESULTS).count() == 0
+    context.close()
+    assert errors == [], f"Skriptfel: {errors}"
 
 
 SETTINGS = [("light", DESKTOP), ("dark", DESKTOP), ("light", MOBILE), ("dark", MOBILE)]
