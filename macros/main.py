@@ -181,7 +181,7 @@ def _search_words(docs: Path, handbook, preview: bool) -> tuple[dict, list[str]]
         return site_search_words(sources, methods, search_words_remembered)
     # A build keeps the words for the next one: working them out for every page takes longer than
     # the rest of our part of a build that changed nothing.
-    key = digest([code_fingerprint(), *sources.items(),
+    key = digest([code_fingerprint(), *(part for page in sources.items() for part in page),
                   *((path, m.title, m.short_title, m.keywords) for path, m in methods.items())])
     name = f"sokord-{digest([handbook.edition.folder.resolve()])[:10]}" if handbook.edition else "sokord"
     return remembered(cache_folder(ROOT), name, key, lambda: site_search_words(sources, methods))

@@ -19,7 +19,6 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable, Iterable
-from datetime import date
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -83,20 +82,14 @@ def read_entry(cache: Path, name: str, key: str) -> list[tuple[str, bytes]] | No
     return _read_folder(cache / f"{name}--{key[:KEY_LENGTH]}")
 
 
-def latest_entry(cache: Path, name: str) -> tuple[str, list[tuple[str, bytes]]]:
-    """The files last cached under name, whatever their key (an older version of them), and that key;
-    no files if none were ever made. Writing an entry removes the older ones, so there is at most one."""
+def latest_entry(cache: Path, name: str) -> list[tuple[str, bytes]]:
+    """The files last cached under name, whatever their key (an older version of them); none if
+    none were ever made. Writing an entry removes the older ones, so there is at most one."""
     for folder in sorted(cache.glob(f"{name}--*")):
         files = _read_folder(folder)
         if files is not None:
-            return folder.name.rsplit("--", 1)[1], files
-    return "", []
-
-
-def entry_folder(cache: Path, name: str, key: str) -> Path | None:
-    """Where a complete entry's files lie, to copy or link them without reading them."""
-    folder = cache / f"{name}--{key[:KEY_LENGTH]}"
-    return folder if (folder / "manifest.json").is_file() else None
+            return files
+    return []
 
 
 def _read_folder(folder: Path) -> list[tuple[str, bytes]] | None:
@@ -138,7 +131,3 @@ def remembered(cache: Path, name: str, key: str, make: Callable[[], T]) -> T:
     write_entry(cache, name, key, [("varde.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))])
     return value
 
-
-def today() -> str:
-    # Whether a method's review is overdue depends on the day, so a validated handbook is kept for one day.
-    return date.today().isoformat()

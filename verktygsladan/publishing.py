@@ -9,9 +9,10 @@ need the pages (links to headings) run once the content is valid.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
-from .build_cache import code_fingerprint, digest, folder_fingerprint, remembered, today
+from .build_cache import code_fingerprint, digest, folder_fingerprint, remembered
 from .content import ContentInvalid, Handbook, Report, load_handbook
 from .content.library import METHODS_DIR
 from .content.edition import find_edition_folder
@@ -52,8 +53,9 @@ def load_publishable_handbook(root: Path, docs_dir: Path | None = None, override
 def _validated(root: Path, edition_dir: Path | None, cache: Path | None) -> Handbook:
     if cache is None:
         return load_handbook(root, edition_dir)
-    # The handbook holds its files' paths, so a copy of the project has its own entry.
-    key = digest([code_fingerprint(), today(), root.resolve(), folder_fingerprint(root / METHODS_DIR),
+    # The handbook holds its files' paths, so a copy of the project has its own entry; whether a
+    # review is overdue depends on the day, so an entry holds for one day.
+    key = digest([code_fingerprint(), date.today().isoformat(), root.resolve(), folder_fingerprint(root / METHODS_DIR),
                   edition_dir.resolve() if edition_dir else "", folder_fingerprint(edition_dir) if edition_dir else ""])
     name = f"handbok-{digest([edition_dir.resolve()])[:10]}" if edition_dir else "handbok"
     return remembered(cache, name, key, lambda: load_handbook(root, edition_dir))

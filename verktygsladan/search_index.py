@@ -42,7 +42,7 @@ def build_search_index(site_dir: Path, expected_pages: int, query_words: list[st
                                 "dem är markerade för sökningen (data-pagefind-body i overrides/main.html).")
     index_dir = site_dir / SEARCH_INDEX_DIR
     # Pagefind takes longer than the rest of our part of the build; its index depends only on the pages.
-    name, key = f"sokindex-{digest([site_dir.resolve()])[:10]}", digest([code_fingerprint(), *pages.items()])
+    name, key = f"sokindex-{digest([site_dir.resolve()])[:10]}", digest([code_fingerprint(), *(part for page in pages.items() for part in page)])
     cached = read_entry(cache, name, key) if cache else None
     if cached:
         shutil.rmtree(index_dir, ignore_errors=True)

@@ -90,7 +90,7 @@ def build_downloads(handbook: Handbook, root: Path, site_url: str = "", *, print
                       (str(root), name, site_url, edition_dir),
                       partial(write_entry, cache, entries[name], keys[name]))
             pending[name] = background_downloads.request(job, when_ready)
-            outputs[name] = latest_entry(cache, entries[name])[1]
+            outputs[name] = latest_entry(cache, entries[name])
     elif missing:
         # The print edition takes longest, so it starts first, beside the methods. Each worker gets the
         # validated handbook once: loading it again for every method took longer than the method's
@@ -227,4 +227,4 @@ def _method_key(root: Path, method: Method, code: str, site_url: str, edition_se
     if method.local is not None:
         sources.append(method.local.path.read_bytes())
     return digest([code, site_url, (root / METHODS_DIR / VOCABULARY_FILE).read_bytes(), *edition_settings,
-                    *sources])
+                   *sources])

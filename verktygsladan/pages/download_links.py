@@ -88,6 +88,7 @@ def bundle_button(bundle: Bundle, *, everything: bool = False) -> str:
     files = "fil" if count == 1 else "filer"
     data = ' data-vl-zip-all="ja"' if everything else \
         f' data-vl-zip-files="{html.escape(" ".join(bundle.paths))}" data-vl-zip-folder="{html.escape(bundle.folder)}"'
-    return (f'<div class="vl-zip" hidden>\n<button type="button" class="vl-zip__button" data-vl-zip="{html.escape(bundle.name)}" '
-            f'data-vl-zip-date="{html.escape(bundle.date)}"{data}>Ladda ned {html.escape(bundle.title)} som en ZIP-fil '
-            f'({count} {files}, {human_size(bundle.size)})</button>\n<p class="vl-zip__status" role="status"></p>\n</div>')
+    return (f'<div class="vl-zip" hidden>\n<button type="button" class="vl-zip__button" '
+            f'data-vl-zip="{html.escape(bundle.name)}" data-vl-zip-date="{html.escape(bundle.date)}"{data}>'
+            f'Ladda ned {html.escape(bundle.title)} som en ZIP-fil ({count} {files}, {human_size(bundle.size)})'
+            '</button>\n<p class="vl-zip__status" role="status"></p>\n</div>')
