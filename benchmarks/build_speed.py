@@ -1,6 +1,6 @@
 """Build speed and site size at 8, 50 and 200 methods, against plain Material.
 
-Run with `.venv/bin/python benchmarks/build_speed.py` (about 15 minutes;
+Run with `.venv/bin/python benchmarks/build_speed.py` (about 25 minutes;
 `--metoder 8,50` for fewer sizes, `--belastad` to keep both cores busy with
 two other processes while measuring). For each size it copies the project to
 a temporary folder, grows it with copies of the real methods
@@ -15,6 +15,10 @@ a temporary folder, grows it with copies of the real methods
   (cache full, nothing changed), and the size of site/;
 - at the first size only, one method's text edited: which cache entries are
   made again (that method's and the print edition's) and how long it takes.
+
+Every build of ours is followed by one of Material's, and a ratio is the
+median of those pairs' ratios (as edition_speed.py does), so a machine that
+speeds up or slows down between minutes moves both sides of it alike.
 
 Goals (issue 18): ours without downloads at most 1.2 × Material; warm with
 downloads at most 1.5 × Material at 8 and 50 methods; cold with every
@@ -117,16 +121,33 @@ def measure(folder: Path, methods: int, edit_one: bool = False) -> dict:
     if methods > 8:
         add_copies(project, methods)
     runs = RUNS.get(methods, 1)
-    first_off = build(project, cache, downloads=False)
-    warm_off = statistics.median(build(project, cache, downloads=False) for _ in range(runs))
+    # The Markdown plain Material builds is what our build generates; Python's and MkDocs' own
+    # first-run costs (imports from a cold disk) are then nobody's, so both get a build first.
+    build(project, folder / "forsta-cache", downloads=False)
     plain = plain_material(project, folder / "material")
-    timed(plain)  # Python's and MkDocs' own first-run costs (imports, .pyc) are not Material's fault
-    material = statistics.median(timed(plain) for _ in range(runs))
+    timed(plain)
+    # Each of our builds is followed by one of Material's, and each ratio divides medians of
+    # those pairs: the speed of this machine drifts by a third between minutes, so Material
+    # measured in a block of its own made the ratios move more than any change of ours.
+    first_off, warm_off, material = [], [], []
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        first_off.append(build(project, cache, downloads=False))
+        material.append(timed(plain))
+        warm_off.append(build(project, cache, downloads=False))
+        material.append(timed(plain))
     shutil.rmtree(cache)
     cold = build(project, cache)
-    warm = statistics.median(build(project, cache) for _ in range(runs))
-    result = {"methods": methods, "material": material, "first_off": first_off, "warm_off": warm_off,
-              "cold": cold, "warm": warm, "size": size_of(project / "site")}
+    warm, material_beside_warm = [], []
+    for _ in range(runs):
+        warm.append(build(project, cache))
+        material_beside_warm.append(timed(plain))
+    result = {"methods": methods, "material": statistics.median(material + material_beside_warm),
+              "first_off": statistics.median(first_off), "warm_off": statistics.median(warm_off),
+              "cold": cold, "warm": statistics.median(warm), "size": size_of(project / "site"),
+              "first_ratio": statistics.median(a / b for a, b in zip(first_off, material[0::2])),
+              "warm_off_ratio": statistics.median(a / b for a, b in zip(warm_off, material[1::2])),
+              "warm_ratio": statistics.median(a / b for a, b in zip(warm, material_beside_warm))}
     if edit_one:
         before = {p.name for p in cache.iterdir()}
         method = sorted(p for p in (project / "methods").iterdir() if p.is_dir() and not p.name.startswith("_"))[0]
@@ -151,9 +172,9 @@ def table(results: list[dict[str, float]]) -> str:
         per_method = "–" if r is base else \
             f"{(r['size'] - base['size']) / (r['methods'] - base['methods']) / 1e6:.2f} MB"
         lines.append(
-            f"| {r['methods']} | {r['material']:.2f} s | {r['first_off']:.2f} s | {r['first_off'] / r['material']:.2f} × "
-            f"| {r['warm_off']:.2f} s | {r['warm_off'] / r['material']:.2f} × | {r['cold']:.1f} s "
-            f"| {r['warm']:.2f} s | {r['warm'] / r['material']:.2f} × | {r['size'] / 1e6:.1f} MB | {per_method} |")
+            f"| {r['methods']} | {r['material']:.2f} s | {r['first_off']:.2f} s | {r['first_ratio']:.2f} × "
+            f"| {r['warm_off']:.2f} s | {r['warm_off_ratio']:.2f} × | {r['cold']:.1f} s "
+            f"| {r['warm']:.2f} s | {r['warm_ratio']:.2f} × | {r['size'] / 1e6:.1f} MB | {per_method} |")
     return "\n".join(lines)
 
 
@@ -176,7 +197,8 @@ def main() -> None:
         for process in busy:
             process.terminate()
     print(f"{os.cpu_count()} kärnor{', båda upptagna av två andra processer' if busy else ''}; "
-          f"Python {sys.version.split()[0]}; median av {', '.join(str(RUNS.get(n, 1)) for n in sizes)} bygg.")
+          f"Python {sys.version.split()[0]}; median av {', '.join(str(RUNS.get(n, 1)) for n in sizes)} bygg; "
+          "varje kvot är medianen av kvoterna mellan ett av våra bygg och Materials bygg direkt efter.")
     print(table(results))
     edited = results[0]
     print(f"\nEn metods text ändrad ({edited['methods']} metoder): {edited['edited']:.1f} s; gjordes om: "
