@@ -14,7 +14,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from build_speed import ROOT, build, copy_project
+from build_speed import build, copy_project
 
 RUNS = 5
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import socket
 import statistics
 import subprocess

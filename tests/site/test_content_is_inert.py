@@ -12,7 +12,6 @@ evaluated template anywhere.
 
 from __future__ import annotations
 
-import html
 import io
 import itertools
 import os

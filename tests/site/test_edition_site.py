@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from browser import DESKTOP, MOBILE, axe_violations, browser, served  # noqa: F401  (fixture)
 from conftest import ROOT, assert_built, copy_project, mkdocs_build

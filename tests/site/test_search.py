@@ -21,7 +21,7 @@ import yaml
 
 from site_helpers import content, text
 from site_helpers import page as built_page  # `page` is the browser page here
-from verktygsladan.pages.search import HIDDEN_WORDS_ID, words
+from verktygsladan.pages.search import HIDDEN_WORDS_ID
 from verktygsladan.site_layout import SEARCH_INDEX_DIR, SEARCH_WORDS_PATH
 from browser import browser, site_url  # noqa: F401  (shared fixtures)
 

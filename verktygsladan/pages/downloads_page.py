@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..content import Handbook
-from ..site_layout import DOWNLOADS_PATH
 from .markdown import plain
 from .download_links import Downloads, bundle_button, download_list
 from .local_content import listed_title

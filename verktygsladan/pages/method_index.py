@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..content import Handbook, Method
 from ..content.errors import join_swedish
-from ..site_layout import METHOD_INDEX_PATH
 from .markdown import count_of, link, plain, span
 from .local_content import local_method_note, local_summary
 from .method_page import method_page_path

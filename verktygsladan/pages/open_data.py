@@ -18,7 +18,7 @@ from ..content.errors import join_swedish
 from ..content.schema import MethodText
 from ..content.edition import LocalAdditions
 from ..content.vocabulary import VocabularyFile
-from ..site_layout import OPEN_DATA_CSV_PATH, OPEN_DATA_JSON_PATH, OPEN_DATA_PATH
+from ..site_layout import OPEN_DATA_CSV_PATH, OPEN_DATA_JSON_PATH
 from .markdown import plain
 
 FORMAT_VERSION = 1

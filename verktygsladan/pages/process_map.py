@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..content import Handbook, Method
 from ..content.errors import join_swedish
 from ..content.sequence import sequence
-from ..site_layout import PROCESS_MAP_PATH, WORKED_PATHS_PATH
+from ..site_layout import WORKED_PATHS_PATH
 from .markdown import link, plain
 from .local_content import listed_title
 from .method_page import method_page_path
