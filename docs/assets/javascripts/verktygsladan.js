@@ -70,6 +70,21 @@ var zipArchive = (function () {
     return entries;
   }
 
+  // The fields the local header and the central directory share, in the same order, from
+  // "version needed" (offset 4 in the one, 6 in the other) to the name's length; the extra
+  // field's length after it stays 0 (a new DataView is all zeros).
+  function writeEntryFields(view, at, entry, flags) {
+    view.setUint16(at, 20, true);
+    view.setUint16(at + 2, flags, true);
+    view.setUint16(at + 4, entry.method, true);
+    view.setUint16(at + 6, entry.time, true);
+    view.setUint16(at + 8, entry.date, true);
+    view.setUint32(at + 10, entry.crc, true);
+    view.setUint32(at + 14, entry.data.length, true);
+    view.setUint32(at + 18, entry.size, true);
+    view.setUint16(at + 22, entry.nameBytes.length, true);
+  }
+
   // A new archive, entries in the same order. Changed entries are stored
   // uncompressed, which every office program reads.
   function writeZip(entries, type) {
@@ -81,28 +96,11 @@ var zipArchive = (function () {
       var flags = entry.flags & 0x0800;
       var local = new DataView(new ArrayBuffer(30));
       local.setUint32(0, 0x04034b50, true);
-      local.setUint16(4, 20, true);
-      local.setUint16(6, flags, true);
-      local.setUint16(8, entry.method, true);
-      local.setUint16(10, entry.time, true);
-      local.setUint16(12, entry.date, true);
-      local.setUint32(14, entry.crc, true);
-      local.setUint32(18, entry.data.length, true);
-      local.setUint32(22, entry.size, true);
-      local.setUint16(26, entry.nameBytes.length, true);
-      local.setUint16(28, 0, true);
+      writeEntryFields(local, 4, entry, flags);
       var central = new DataView(new ArrayBuffer(46));
       central.setUint32(0, 0x02014b50, true);
       central.setUint16(4, 20, true);
-      central.setUint16(6, 20, true);
-      central.setUint16(8, flags, true);
-      central.setUint16(10, entry.method, true);
-      central.setUint16(12, entry.time, true);
-      central.setUint16(14, entry.date, true);
-      central.setUint32(16, entry.crc, true);
-      central.setUint32(20, entry.data.length, true);
-      central.setUint32(24, entry.size, true);
-      central.setUint16(28, entry.nameBytes.length, true);
+      writeEntryFields(central, 6, entry, flags);
       central.setUint32(42, offset, true);
       parts.push(local.buffer, entry.nameBytes, entry.data);
       directory.push(central.buffer, entry.nameBytes);
