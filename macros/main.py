@@ -42,7 +42,7 @@ from macros.preview import (  # noqa: E402
     search_words_remembered,
     switched_on,
 )
-from verktygsladan.build_cache import cache_folder, code_fingerprint, digest, remembered  # noqa: E402
+from verktygsladan.build_cache import cache_folder, code_fingerprint, digest, entry_name, remembered  # noqa: E402
 from verktygsladan.content import ContentInvalid  # noqa: E402
 from verktygsladan.content.glossary import abbreviations  # noqa: E402
 from verktygsladan.downloads.build import DownloadFailed, build_downloads  # noqa: E402
@@ -183,7 +183,7 @@ def _search_words(docs: Path, handbook, preview: bool) -> tuple[dict, list[str]]
     # the rest of our part of a build that changed nothing.
     key = digest([code_fingerprint(), *(part for page in sources.items() for part in page),
                   *((path, m.title, m.short_title, m.keywords) for path, m in methods.items())])
-    name = f"sokord-{digest([handbook.edition.folder.resolve()])[:10]}" if handbook.edition else "sokord"
+    name = entry_name("sokord", handbook.edition.folder if handbook.edition else None)
     return remembered(cache_folder(ROOT), name, key, lambda: site_search_words(sources, methods))
 
 

@@ -37,6 +37,12 @@ def cache_folder(root: Path) -> Path:
     return Path(os.environ.get("VERKTYGSLADAN_CACHE_DIR") or root / CACHE_DIR)
 
 
+def entry_name(name: str, folder: Path | None) -> str:
+    """An entry's name for what was made for one folder (an edition, a site folder): the regional
+    handbook and each edition, built one after another, must not evict each other's entries."""
+    return f"{name}-{digest([folder.resolve()])[:10]}" if folder else name
+
+
 def digest(parts: Iterable) -> str:
     hashed = hashlib.sha256()
     for part in parts:

@@ -12,7 +12,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from .build_cache import code_fingerprint, digest, folder_fingerprint, remembered
+from .build_cache import code_fingerprint, digest, entry_name, folder_fingerprint, remembered
 from .content import ContentInvalid, Handbook, Report, load_handbook
 from .content.library import METHODS_DIR
 from .content.edition import find_edition_folder
@@ -57,8 +57,7 @@ def _validated(root: Path, edition_dir: Path | None, cache: Path | None) -> Hand
     # review is overdue depends on the day, so an entry holds for one day.
     key = digest([code_fingerprint(), date.today().isoformat(), root.resolve(), folder_fingerprint(root / METHODS_DIR),
                   edition_dir.resolve() if edition_dir else "", folder_fingerprint(edition_dir) if edition_dir else ""])
-    name = f"handbok-{digest([edition_dir.resolve()])[:10]}" if edition_dir else "handbok"
-    return remembered(cache, name, key, lambda: load_handbook(root, edition_dir))
+    return remembered(cache, entry_name("handbok", edition_dir), key, lambda: load_handbook(root, edition_dir))
 
 
 def refuse_links(folder: Path, root: Path, report: Report) -> None:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .build_cache import code_fingerprint, digest, read_entry, write_entry
+from .build_cache import code_fingerprint, digest, entry_name, read_entry, write_entry
 from .site_layout import SEARCH_INDEX_DIR, SEARCH_WORDS_PATH
 
 LANGUAGE = "sv"
@@ -42,7 +42,8 @@ def build_search_index(site_dir: Path, expected_pages: int, query_words: list[st
                                 "dem är markerade för sökningen (data-pagefind-body i overrides/main.html).")
     index_dir = site_dir / SEARCH_INDEX_DIR
     # Pagefind takes longer than the rest of our part of the build; its index depends only on the pages.
-    name, key = f"sokindex-{digest([site_dir.resolve()])[:10]}", digest([code_fingerprint(), *(part for page in pages.items() for part in page)])
+    name = entry_name("sokindex", site_dir)
+    key = digest([code_fingerprint(), *(part for page in pages.items() for part in page)])
     cached = read_entry(cache, name, key) if cache else None
     if cached:
         shutil.rmtree(index_dir, ignore_errors=True)

@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from ..build_cache import cache_folder, code_fingerprint, digest, latest_entry, read_entry, write_entry
+from ..build_cache import cache_folder, code_fingerprint, digest, entry_name, latest_entry, read_entry, write_entry
 from ..content import Handbook, Method, load_handbook
 from ..content.library import GLOSSARY_FILE, METHOD_FILE, METHODS_DIR, TEXT_FILE, VOCABULARY_FILE
 from ..site_layout import PRINT_EDITION_PATH, TOOLBOX_ZIP_NAME
@@ -29,14 +29,13 @@ from .model import documents_for, method_date
 
 
 
-# Cache folders are "<entry>--<key>"; slugs never contain "--". Writing an entry removes the
-# older ones of the same name, so the regional handbook and each edition name theirs apart:
-# building them one after another (as the Pages workflow does) must not evict each other.
+# Cache folders are "<entry>--<key>"; slugs never contain "--". An edition's entries carry its
+# folder's mark (build_cache.entry_name), so they never evict the regional handbook's.
 _PRINT_EDITION_ENTRY = "utskriftsutgava"
 
 
 def _entry_prefix(handbook: Handbook) -> str:
-    return f"utgava-{digest([handbook.edition.folder.resolve()])[:10]}-" if handbook.edition else ""
+    return entry_name("utgava", handbook.edition.folder) + "-" if handbook.edition else ""
 
 
 def _method_entry(slug: str, prefix: str = "") -> str:
