@@ -249,6 +249,8 @@ def test_only_the_latest_query_is_shown_and_typing_is_debounced(browser, site_ur
     page.clock.install()
     page.goto(site_url)
     open_by_button(page)
+    # install() alone lets the fake clock follow the real one; from here it moves only by run_for.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     # The core answers "mötesplatser" slowly; a later query answered quickly must win.
     page.evaluate("""() => {
       const core = window.verktygsladanSearch, search = core.search;
