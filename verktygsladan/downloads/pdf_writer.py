@@ -22,9 +22,13 @@ from weasyprint.urls import URLFetcher
 from .fonts import FORM_FAMILY, form_font_face
 from .layout import BORDER_WIDTH, ChecklistLayout, DocumentLayout, Page, Part, TableLayout, layout
 from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Item, Section, Table, cell_name
+from .pdf_page_references import remember_page_references
 from .rich_text import Block, Run
 
 __all__ = ["write", "write_large"]
+
+# Without it, writing a PDF takes time in proportion to its tags times its pages.
+remember_page_references()
 
 # Only what the layout does not decide: the look of boxes and text.
 STYLE = """

@@ -21,7 +21,12 @@ from ..pages.method_page import render_method_body
 from ..pages.safe_links import SafeLinks
 from ..site_layout import GENERATED_DIR
 from .model import HANDBOOK_NAME, LICENCE, SOURCE_NOTE, method_date
+from .pdf_page_references import remember_page_references
 from .pdf_writer import offline_fetcher
+
+# The print edition has the most pages: without this, writing it takes time in proportion to its
+# tags times its pages (pdf_page_references.py).
+remember_page_references()
 
 _STYLE = """
 @page {
