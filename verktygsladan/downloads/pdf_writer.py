@@ -25,7 +25,7 @@ from .model import LANGUAGE, LOGO_HEIGHT_CM, Document, Item, Section, Table, cel
 from .pdf_page_references import remember_page_references
 from .rich_text import Block, Run
 
-__all__ = ["write", "write_large"]
+__all__ = ["tagged_pdf", "write", "write_large"]
 
 # Without it, writing a PDF takes time in proportion to its tags times its pages.
 remember_page_references()
@@ -96,9 +96,14 @@ def write_large(document: Document) -> bytes:
 
 
 def _pdf(document: Document, plan: DocumentLayout) -> bytes:
-    page = weasyprint.HTML(string=_document_html(document, plan), url_fetcher=offline_fetcher())
     # pdf_identifier=True derives the file ID from the content, so it is stable.
-    return page.write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True, pdf_identifier=True)
+    return tagged_pdf(_document_html(document, plan), pdf_forms=True, pdf_identifier=True)
+
+
+def tagged_pdf(document_html: str, **options) -> bytes:
+    """A complete HTML document as tagged PDF (PDF/UA-1); every PDF of the handbook is made here."""
+    return weasyprint.HTML(string=document_html, url_fetcher=offline_fetcher()).write_pdf(
+        pdf_variant="pdf/ua-1", **options)
 
 
 def offline_fetcher() -> URLFetcher:

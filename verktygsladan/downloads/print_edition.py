@@ -11,7 +11,6 @@ import html
 import re
 
 import markdown
-import weasyprint
 
 from ..content import Handbook
 from ..content.glossary import abbreviations
@@ -21,12 +20,7 @@ from ..pages.method_page import render_method_body
 from ..pages.safe_links import SafeLinks
 from ..site_layout import GENERATED_DIR
 from .model import HANDBOOK_NAME, LICENCE, SOURCE_NOTE, method_date
-from .pdf_page_references import remember_page_references
-from .pdf_writer import offline_fetcher
-
-# The print edition has the most pages: without this, writing it takes time in proportion to its
-# tags times its pages (pdf_page_references.py).
-remember_page_references()
+from .pdf_writer import tagged_pdf
 
 _STYLE = """
 @page {
@@ -122,8 +116,7 @@ class PrintEditionFailed(Exception):
 
 
 def _pdf(document: str) -> bytes:
-    return weasyprint.HTML(string=document, url_fetcher=offline_fetcher()).write_pdf(
-        pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    return tagged_pdf(document)
 
 
 def _which_method_fails(handbook: Handbook, glossary: dict[str, str], site_url: str, error: Exception) -> str:
