@@ -4,8 +4,9 @@ WeasyPrint writes every structure tag and bookmark of a tagged PDF with a
 reference to its page, which it looks up in pydyf's `PDF.page_references`.
 In pydyf 0.13.0 that property builds a new tuple of every page's reference
 on each lookup, so writing a book costs (tags × pages): about 1 s of the
-print edition's 13 s at 8 methods, 42 s of 156 s at 50, and most of the
-print edition at 200 methods (about 4,000 pages).
+print edition's 14.6 s at 8 methods and 42 s of its 156 s at 50; the cold
+build at 200 methods (a print edition of about 4,000 pages) took 1112 s
+before this patch and 653 s after (benchmarks/README.md).
 
 `remember_page_references` replaces the property with one that builds the
 tuple once per number of pages. Pages are only ever appended to the page
