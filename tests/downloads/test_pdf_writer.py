@@ -8,6 +8,7 @@ read from the PDF's own objects.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import re
 import statistics
@@ -275,6 +276,24 @@ def test_nothing_is_fetched_from_outside():
         with pytest.raises(ValueError):
             fetcher(url)
     assert fetcher("data:text/plain,hej").read() == b"hej"
+
+
+def test_the_garbage_collector_is_set_back_after_each_pdf_even_one_that_fails(monkeypatch):
+    seen = []
+    before = gc.get_threshold()
+    assert before != pdf_writer.GC_THRESHOLDS, "Testet kräver att Python har andra gränser än PDF-skrivaren."
+    pdf = pdf_writer.tagged_pdf('<html lang="sv"><head><title>Prov</title></head><body><p>Hej</p></body></html>')
+    assert pdf.startswith(b"%PDF") and gc.get_threshold() == before
+
+    class Broken:
+        def __init__(self, **_options):
+            seen.append(gc.get_threshold())
+            raise RuntimeError("trasig")
+
+    monkeypatch.setattr(pdf_writer.weasyprint, "HTML", Broken)
+    with pytest.raises(RuntimeError):
+        pdf_writer.tagged_pdf("<html></html>")
+    assert seen == [pdf_writer.GC_THRESHOLDS] and gc.get_threshold() == before
 
 
 # Every real document
