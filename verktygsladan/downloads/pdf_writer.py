@@ -30,8 +30,8 @@ from .rich_text import Block, Run
 __all__ = ["tagged_pdf", "write", "write_large"]
 
 # Python's collector thresholds while a PDF is made (its defaults are 700, 10, 10): the young
-# objects are looked at after 100,000 new ones instead of 700, the oldest 50 × 100 times more rarely
-# (see _fewer_garbage_collections).
+# objects are looked at after 100,000 new ones instead of 700, the middle generation after 50 such
+# collections instead of 10, the oldest after 100 of those instead of 10 (see _fewer_garbage_collections).
 GC_THRESHOLDS = (100_000, 50, 100)
 
 # Without it, writing a PDF takes time in proportion to its tags times its pages.
